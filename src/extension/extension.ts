@@ -8,7 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 export const COMMANDS: Record<string, string> = {
   'threadline.run': 'Run in Simulator',
   'threadline.step': 'Step a Thread',
-  'threadline.findDeadlocks': 'Find Deadlocks',
+  'threadline.findDeadlocks': 'Find Deadlocks (Explore Schedules)',
   'threadline.sendSignal': 'Send Signal…',
   'threadline.openTimeline': 'Open Timeline',
   'threadline.exportChromeTrace': 'Export Chrome Trace…',
