@@ -1,0 +1,12 @@
+# float repr follows the shortest round-trip rule
+print(0.1 + 0.2)
+print(0.1, 0.5, 1.0, 2.5e-5, 1e16, 1e15, 1e-7, 1e-4, 123456789.123)
+print(1/3, 2/3, 10/3)
+print(1e22, 1e300 * 1e10, -1e300 * 1e10)
+print(float("inf"), float("-inf"), float("nan"))
+print(3.0, -0.0, 0.0 == -0.0)
+print(float("1.5"), float(" 2 "), float(7))
+print(1.5e300 * 1.5e-300)
+print(repr(0.1 * 3), str(0.1 * 3))
+print(2.0 ** 0.5, 100.0 ** 0.5)
+print(1e16 + 1, 12345678901234567890.0)

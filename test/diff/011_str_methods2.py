@@ -1,0 +1,11 @@
+# more string methods
+print("abc".center(9, "*"), "abc".ljust(6, ".") + "|", "abc".rjust(6) + "|")
+print("42".zfill(5), "-42".zfill(5), "+7".zfill(4))
+print("key=value=x".partition("="), "key=value=x".rpartition("="), "abc".partition("z"))
+print("123".isdigit(), "12a".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace())
+print("Hello".islower(), "hello".islower(), "HELLO".isupper(), "Hello World".istitle())
+print("banana".count("an"), "banana".count("a", 2), "a-b-c".count("-"))
+print("tab\tsep".expandtabs(4), "x".join("123"))
+print("Hello".encode(), "héllo".encode("utf-8"), b"caf\xc3\xa9".decode())
+print(str.maketrans("ab", "xy") == {97: 120, 98: 121}, "aabbc".translate(str.maketrans("ab", "xy")))
+print("%s|%r" % ("it's", "it's"), repr('say "hi"'), repr("a\nb\\"))

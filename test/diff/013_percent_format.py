@@ -1,0 +1,10 @@
+# printf-style % formatting
+print("%d apples and %s oranges" % (3, "five"))
+print("%5d|%-5d|%05d|%+d" % (42, 42, 42, 42))
+print("%.3f|%10.2f|%-10.1f|%e" % (3.14159, 2.5, 1.25, 12345.678))
+print("%x|%X|%o|%#x|%c" % (255, 255, 8, 255, 65))
+print("%s|%r|%%" % ("txt", "txt"))
+print("%(name)s is %(age)d" % {"name": "Bob", "age": 30})
+print("%s" % (1, ), "%s" % [1, 2], "%s %s" % ("a", "b"))
+print("%5s|%-5s|%.2s" % ("ab", "ab", "abcdef"))
+print("%g %g %g" % (0.0001, 1e-5, 123456789.0))

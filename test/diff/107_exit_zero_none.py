@@ -1,0 +1,4 @@
+# sys.exit(None) and exit codes from SystemExit
+import sys
+print("clean exit")
+raise SystemExit(None)
