@@ -1,0 +1,349 @@
+// dict, set and frozenset: insertion-ordered hash tables keyed with Python equality.
+//
+// Every key is reduced to a canonical JS "map key" (`keyOf`) so that Python-equal keys map
+// to the same JS Map entry: 1, 1.0 and True -> 1; huge ints/floats -> bigint; str -> the
+// string itself; tuples, frozensets and bytes -> a structural string encoding (prefixed
+// with \u0001, plain strings starting with \u0001 are escaped); objects hashed by identity
+// -> the object itself. Objects whose class defines __hash__/__eq__ in Python ("custom")
+// cannot be reduced without calling Python: `keyOf` returns CUSTOM_KEY, and the VM's
+// resumable slow path (a native frame) computes the hash and compares with __eq__, then
+// uses the `*Custom` entry points below with the key '\u0001H' + hash.
+//
+// Storage: parallel arrays `keys`/`vals` in insertion order with DELETED holes, and
+// `index: Map<canonical key, slot | slot[]>` (slot[] only for custom keys sharing a hash).
+// All fields are plain data; snapshot.ts copies the Map generically.
+
+import {
+  PyObject, PyType, PyValue, PyFloat, PyTuple, PyBytes, PyIntSubclass, PyStrSubclass, Sentinel,
+  dictType, setType, frozensetType, typeOf,
+} from './objects';
+
+export const DELETED = new Sentinel('DELETED');
+/** keyOf's answer for keys that need a Python __hash__ call. */
+export const CUSTOM_KEY = new Sentinel('CUSTOM_KEY');
+
+/** Thrown (as a plain JS value) by keyOf for an unhashable key; the VM turns it into
+ *  TypeError: unhashable type: 'list'. */
+export class UnhashableError {
+  constructor(readonly typeName: string) {}
+}
+
+let nextHid = 1;
+/** A stable per-object number used inside structural keys. Stored on the object so that
+ *  snapshots keep it; `bumpHid` is called after deserialization. */
+export function objectHid(o: PyObject): number {
+  const r = o as PyObject & { _hid?: number };
+  if (r._hid === undefined) r._hid = nextHid++;
+  return r._hid;
+}
+export function bumpHid(atLeast: number): void {
+  if (nextHid <= atLeast) nextHid = atLeast + 1;
+}
+
+/** Canonical map key of a hashable Python value, CUSTOM_KEY, or throws UnhashableError. */
+export function keyOf(k: PyValue): unknown {
+  switch (typeof k) {
+    case 'number':
+    case 'bigint':
+      return k;
+    case 'string':
+      return k.length > 0 && k.charCodeAt(0) === 1 ? '\u0001S' + k : k;
+    case 'boolean':
+      return k ? 1 : 0;
+    default:
+      break;
+  }
+  if (k === null) return null;
+  if (k instanceof PyFloat) return floatKey(k.value);
+  if (k instanceof PyTuple || k instanceof PyFrozenSet || k instanceof PyBytes) return '\u0001' + encodeKey(k);
+  const kind = k.cls.hashKind;
+  if (kind === 'custom') return CUSTOM_KEY;
+  if (kind === 'none') throw new UnhashableError(k.cls.name);
+  if (k instanceof PyIntSubclass) return k.value;
+  if (k instanceof PyStrSubclass) return keyOf(k.value);
+  return k;
+}
+
+function floatKey(v: number): unknown {
+  if (Number.isInteger(v)) return Number.isSafeInteger(v) ? v : BigInt(v);
+  return v; // non-integral: no int equals it; NaN collapses (documented difference)
+}
+
+function encodeKey(k: PyValue): string {
+  switch (typeof k) {
+    case 'number':
+    case 'bigint':
+      return 'i' + String(k);
+    case 'boolean':
+      return k ? 'i1' : 'i0';
+    case 'string':
+      return 's' + k.length + ':' + k;
+    default:
+      break;
+  }
+  if (k === null) return 'N';
+  if (k instanceof PyFloat) {
+    const fk = floatKey(k.value);
+    return typeof fk === 'number' && !Number.isInteger(fk) ? 'f' + String(fk) : 'i' + String(fk);
+  }
+  if (k instanceof PyTuple) return 'T' + k.items.length + '(' + k.items.map(encodeKey).join(',') + ')';
+  if (k instanceof PyFrozenSet) {
+    const parts: string[] = [];
+    for (const x of k.keys) if (x !== DELETED) parts.push(encodeKey(x as PyValue));
+    parts.sort();
+    return 'F' + parts.length + '(' + parts.join(',') + ')';
+  }
+  if (k instanceof PyBytes) return 'B' + Array.from(k.bytes).join('.');
+  const kind = k.cls.hashKind;
+  if (kind === 'none') throw new UnhashableError(k.cls.name);
+  if (k instanceof PyIntSubclass) return 'i' + String(k.value);
+  if (k instanceof PyStrSubclass) return encodeKey(k.value);
+  // identity (custom-hash objects inside tuples are compared by identity: a documented
+  // simplification)
+  return 'o' + objectHid(k);
+}
+
+export function customKey(hash: number | bigint): string {
+  return '\u0001H' + String(hash);
+}
+
+// ------------------------------------------------------------------ dict
+
+export class PyDict extends PyObject {
+  keys: (PyValue | Sentinel)[] = [];
+  vals: PyValue[] = [];
+  index: Map<unknown, number | number[]> = new Map();
+  size = 0;
+  /** Bumped on every insertion/deletion (not on value replacement): iterators check it. */
+  version = 0;
+
+  constructor(cls: PyType = dictType) {
+    super(cls);
+  }
+
+  /** Fast path for str keys (attribute dicts, globals). */
+  getStr(name: string): PyValue | undefined {
+    const i = this.index.get(name.length > 0 && name.charCodeAt(0) === 1 ? '\u0001S' + name : name);
+    return i === undefined ? undefined : this.vals[i as number];
+  }
+  setStr(name: string, v: PyValue): void {
+    this.setCk(name.length > 0 && name.charCodeAt(0) === 1 ? '\u0001S' + name : name, name, v);
+  }
+  delStr(name: string): boolean {
+    return this.deleteCk(name.length > 0 && name.charCodeAt(0) === 1 ? '\u0001S' + name : name);
+  }
+
+  /** Lookup by canonical key (from keyOf, never CUSTOM_KEY). */
+  getCk(ck: unknown): PyValue | undefined {
+    const i = this.index.get(ck);
+    return i === undefined ? undefined : this.vals[i as number];
+  }
+  hasCk(ck: unknown): boolean {
+    return this.index.has(ck);
+  }
+  setCk(ck: unknown, key: PyValue, v: PyValue): void {
+    const i = this.index.get(ck);
+    if (i !== undefined) {
+      this.vals[i as number] = v;
+      return;
+    }
+    this.index.set(ck, this.keys.length);
+    this.keys.push(key);
+    this.vals.push(v);
+    this.size++;
+    this.version++;
+  }
+  deleteCk(ck: unknown): boolean {
+    const i = this.index.get(ck);
+    if (i === undefined) return false;
+    this.index.delete(ck);
+    this.removeSlot(i as number);
+    return true;
+  }
+
+  /** Convenience for keys that keyOf can reduce (throws UnhashableError; must not be custom). */
+  get(key: PyValue): PyValue | undefined {
+    return this.getCk(keyOf(key));
+  }
+  set(key: PyValue, v: PyValue): void {
+    this.setCk(keyOf(key), key, v);
+  }
+
+  // -- custom-hash entry points (used by the VM's resumable slow path)
+  customSlots(hash: number | bigint): number[] {
+    const e = this.index.get(customKey(hash));
+    return e === undefined ? [] : (e as number[]);
+  }
+  addCustom(hash: number | bigint, key: PyValue, v: PyValue): void {
+    const ck = customKey(hash);
+    const e = this.index.get(ck) as number[] | undefined;
+    const slot = this.keys.length;
+    if (e) e.push(slot);
+    else this.index.set(ck, [slot]);
+    this.keys.push(key);
+    this.vals.push(v);
+    this.size++;
+    this.version++;
+  }
+  deleteCustomSlot(hash: number | bigint, slot: number): void {
+    const ck = customKey(hash);
+    const e = this.index.get(ck) as number[] | undefined;
+    if (e) {
+      const j = e.indexOf(slot);
+      if (j >= 0) e.splice(j, 1);
+      if (e.length === 0) this.index.delete(ck);
+    }
+    this.removeSlot(slot);
+  }
+
+  private removeSlot(i: number): void {
+    this.keys[i] = DELETED;
+    this.vals[i] = null;
+    this.size--;
+    this.version++;
+    if (this.keys.length > 16 && this.size * 2 < this.keys.length) this.compact();
+  }
+
+  /** Removes holes and rebuilds the index. Slot numbers change (iterators use version). */
+  compact(): void {
+    const keys: (PyValue | Sentinel)[] = [];
+    const vals: PyValue[] = [];
+    const remap = new Map<number, number>();
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.keys[i] === DELETED) continue;
+      remap.set(i, keys.length);
+      keys.push(this.keys[i]!);
+      vals.push(this.vals[i]!);
+    }
+    for (const [ck, e] of this.index) {
+      if (typeof e === 'number') this.index.set(ck, remap.get(e)!);
+      else this.index.set(ck, e.map((s) => remap.get(s)!));
+    }
+    this.keys = keys;
+    this.vals = vals;
+  }
+
+  clear(): void {
+    this.keys = [];
+    this.vals = [];
+    this.index = new Map();
+    this.size = 0;
+    this.version++;
+  }
+
+  /** Live keys in order (a fresh array). */
+  keyList(): PyValue[] {
+    const out: PyValue[] = [];
+    for (const k of this.keys) if (k !== DELETED) out.push(k as PyValue);
+    return out;
+  }
+  valueList(): PyValue[] {
+    const out: PyValue[] = [];
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== DELETED) out.push(this.vals[i]!);
+    return out;
+  }
+  /** Calls f(key, value) for each live entry in order. */
+  forEach(f: (k: PyValue, v: PyValue) => void): void {
+    for (let i = 0; i < this.keys.length; i++) {
+      const k = this.keys[i]!;
+      if (k !== DELETED) f(k as PyValue, this.vals[i]!);
+    }
+  }
+
+  /** A shallow copy with the same class `cls` (default dict). */
+  copy(cls: PyType = dictType): PyDict {
+    const d = new PyDict(cls);
+    d.keys = this.keys.slice();
+    d.vals = this.vals.slice();
+    d.index = new Map();
+    for (const [ck, e] of this.index) d.index.set(ck, typeof e === 'number' ? e : e.slice());
+    d.size = this.size;
+    return d;
+  }
+}
+
+// ------------------------------------------------------------------ set / frozenset
+
+/** set and frozenset share this representation (insertion-ordered). */
+export class PySetBase extends PyObject {
+  keys: (PyValue | Sentinel)[] = [];
+  index: Map<unknown, number | number[]> = new Map();
+  size = 0;
+  version = 0;
+
+  hasCk(ck: unknown): boolean {
+    return this.index.has(ck);
+  }
+  addCk(ck: unknown, key: PyValue): void {
+    if (this.index.has(ck)) return;
+    this.index.set(ck, this.keys.length);
+    this.keys.push(key);
+    this.size++;
+    this.version++;
+  }
+  deleteCk(ck: unknown): boolean {
+    const i = this.index.get(ck);
+    if (i === undefined) return false;
+    this.index.delete(ck);
+    this.keys[i as number] = DELETED;
+    this.size--;
+    this.version++;
+    if (this.keys.length > 16 && this.size * 2 < this.keys.length) this.compact();
+    return true;
+  }
+  has(key: PyValue): boolean {
+    return this.index.has(keyOf(key));
+  }
+  add(key: PyValue): void {
+    this.addCk(keyOf(key), key);
+  }
+  compact(): void {
+    const keys: (PyValue | Sentinel)[] = [];
+    const remap = new Map<number, number>();
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.keys[i] === DELETED) continue;
+      remap.set(i, keys.length);
+      keys.push(this.keys[i]!);
+    }
+    for (const [ck, e] of this.index) {
+      if (typeof e === 'number') this.index.set(ck, remap.get(e)!);
+      else this.index.set(ck, e.map((s) => remap.get(s)!));
+    }
+    this.keys = keys;
+  }
+  clear(): void {
+    this.keys = [];
+    this.index = new Map();
+    this.size = 0;
+    this.version++;
+  }
+  keyList(): PyValue[] {
+    const out: PyValue[] = [];
+    for (const k of this.keys) if (k !== DELETED) out.push(k as PyValue);
+    return out;
+  }
+}
+
+export class PySet extends PySetBase {
+  constructor(cls: PyType = setType) {
+    super(cls);
+  }
+}
+
+export class PyFrozenSet extends PySetBase {
+  constructor(cls: PyType = frozensetType) {
+    super(cls);
+  }
+}
+
+/** Builds a set/frozenset from values whose keys keyOf can reduce. */
+export function setFrom(items: PyValue[], frozen = false): PySetBase {
+  const s = frozen ? new PyFrozenSet() : new PySet();
+  for (const x of items) s.add(x);
+  return s;
+}
+
+export function isDict(v: PyValue): v is PyDict {
+  return v instanceof PyDict;
+}
+export { typeOf };

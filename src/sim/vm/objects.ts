@@ -1,0 +1,295 @@
+// The Python value model: how every Python value is represented in JS.
+//
+//   type PyValue = number | bigint | boolean | string | null | PyObject
+//
+//   int   -> JS number when Number.isSafeInteger, else bigint. ALWAYS normalized: a bigint
+//            is never in the safe range (use `normInt`).
+//   bool  -> JS boolean (a subclass of int in semantics).
+//   None  -> null.
+//   str   -> JS string.
+//   float -> PyFloat { value }.
+//   everything else -> an instance of a class extending PyObject.
+//
+// This module holds the base classes, the bootstrap of `type`/`object` and the core
+// builtin type objects together with their instance classes, so that there is no import
+// cycle at module-evaluation time. Other object kinds live in dict.ts, function.ts,
+// exceptions.ts, iterators.ts and import this module.
+//
+// All instances are plain data (fields only, no closures): snapshot.ts copies and
+// serializes them generically. Every class whose instances may be part of VM state must be
+// registered with `registerClass` (types.ts) under a stable name.
+
+import type { PyDict } from './dict';
+
+export type PyValue = number | bigint | boolean | string | null | PyObject;
+
+/** Distinct markers that are never Python values: NULL on the stack, unbound locals. */
+export class Sentinel {
+  constructor(readonly name: string) {}
+}
+/** The NULL pushed by PUSH_NULL / LOAD_METHOD (see opcodes.ts). */
+export const NULL = new Sentinel('NULL');
+/** An unbound local slot or empty cell. */
+export const UNBOUND = new Sentinel('UNBOUND');
+/** Returned by iterator `next` methods when exhausted (instead of raising StopIteration). */
+export const ITER_STOP = new Sentinel('ITER_STOP');
+/** A native frame returning NO_RESULT pushes nothing on its caller's stack. */
+export const NO_RESULT = new Sentinel('NO_RESULT');
+export type StackValue = PyValue | Sentinel;
+
+export abstract class PyObject {
+  /** The object's Python type. */
+  cls: PyType;
+  /** Instance attribute dict (user instances, modules, functions); null when absent. */
+  dict: PyDict | null = null;
+  constructor(cls: PyType) {
+    this.cls = cls;
+  }
+}
+
+/** How the instances of a type are laid out in JS: the nearest builtin base's kind.
+ *  object.__new__(cls) uses it to create an instance of the right JS class. */
+export type Layout =
+  | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'bytes' | 'list' | 'tuple' | 'dict'
+  | 'set' | 'frozenset' | 'exception' | 'none' | 'other';
+
+let TYPE_TYPE: PyType | undefined;
+
+/** A type object. Builtin types are global, immutable after startup, and shared by all VMs
+ *  (snapshots refer to them by `id`); user classes are ordinary heap objects. */
+export class PyType extends PyObject {
+  name: string;
+  qualname: string;
+  module: string;
+  bases: PyType[];
+  mro: PyType[];
+  /** The class namespace. Builtin types: filled by defineMethods & co. at startup. */
+  ns: Map<string, PyValue>;
+  /** True for builtin (global, immutable) types. */
+  builtin: boolean;
+  /** Stable registry id for builtin types ('builtins.list', 'collections.deque'). */
+  id: string;
+  layout: Layout;
+  /** Can user classes inherit from it? */
+  baseable: boolean;
+  /** Attribute lookup cache: name -> value found along the MRO (undefined = absent).
+   *  Invalidated by bumping `typeEpoch` on any class-namespace change. */
+  cache: Map<string, PyValue | undefined> | null = null;
+  cacheEpoch = -1;
+  /** 'identity' | 'custom' (the class or a base defines __hash__/__eq__ in Python) | 'none'. */
+  hashKind: 'identity' | 'custom' | 'none' = 'identity';
+  doc: string | null = null;
+
+  constructor(
+    name: string,
+    bases: PyType[],
+    opts: { module?: string; builtin?: boolean; id?: string; layout?: Layout; baseable?: boolean; metatype?: PyType } = {},
+  ) {
+    super(opts.metatype ?? (TYPE_TYPE as PyType));
+    this.name = name;
+    this.qualname = name;
+    this.module = opts.module ?? 'builtins';
+    this.bases = bases;
+    this.ns = new Map();
+    this.builtin = opts.builtin ?? false;
+    this.id = opts.id ?? (this.builtin ? `${this.module}.${name}` : '');
+    this.layout = opts.layout ?? (bases.length > 0 ? bases[0]!.layout : 'object');
+    this.baseable = opts.baseable ?? true;
+    this.mro = [this];
+    if (bases.length === 1) this.mro.push(...bases[0]!.mro);
+    else if (bases.length > 1) this.mro = c3Linearize(this, bases);
+  }
+}
+
+/** Bumped whenever any class namespace changes: attribute caches compare against it. */
+export let typeEpoch = 0;
+export function bumpTypeEpoch(): void {
+  typeEpoch++;
+}
+
+/** CPython's C3 linearization. Throws a plain Error with CPython's message on failure
+ *  (the caller converts it to TypeError). */
+export function c3Linearize(cls: PyType, bases: PyType[]): PyType[] {
+  const seqs: PyType[][] = bases.map((b) => b.mro.slice());
+  seqs.push(bases.slice());
+  const out: PyType[] = [cls];
+  for (;;) {
+    const nonEmpty = seqs.filter((s) => s.length > 0);
+    if (nonEmpty.length === 0) return out;
+    let cand: PyType | null = null;
+    for (const s of nonEmpty) {
+      const head = s[0]!;
+      if (!nonEmpty.some((t) => t.indexOf(head) > 0)) {
+        cand = head;
+        break;
+      }
+    }
+    if (!cand) {
+      const names = bases.map((b) => b.name).join(', ');
+      throw new MroError(`Cannot create a consistent method resolution order (MRO) for bases ${names}`);
+    }
+    out.push(cand);
+    for (const s of nonEmpty) if (s[0] === cand) s.shift();
+  }
+}
+export class MroError {
+  constructor(readonly message: string) {}
+}
+
+// ------------------------------------------------------------------ bootstrap
+
+function builtinType(name: string, base: PyType | null, layout: Layout, baseable = true, module = 'builtins'): PyType {
+  return new PyType(name, base ? [base] : [], { builtin: true, layout, baseable, module });
+}
+
+// `type` is an instance of itself and `object` is its base: patch after construction.
+export const typeType: PyType = new PyType('type', [], { builtin: true, layout: 'type', metatype: undefined });
+typeType.cls = typeType;
+TYPE_TYPE = typeType;
+export const objectType: PyType = new PyType('object', [], { builtin: true, layout: 'object' });
+typeType.bases = [objectType];
+typeType.mro = [typeType, objectType];
+
+export const intType = builtinType('int', objectType, 'int');
+export const boolType = builtinType('bool', intType, 'bool', false);
+export const floatType = builtinType('float', objectType, 'float');
+export const strType = builtinType('str', objectType, 'str');
+export const bytesType = builtinType('bytes', objectType, 'bytes');
+export const noneType = builtinType('NoneType', objectType, 'none', false);
+export const notImplementedType = builtinType('NotImplementedType', objectType, 'other', false);
+export const ellipsisType = builtinType('ellipsis', objectType, 'other', false);
+export const listType = builtinType('list', objectType, 'list');
+export const tupleType = builtinType('tuple', objectType, 'tuple');
+export const dictType = builtinType('dict', objectType, 'dict');
+export const setType = builtinType('set', objectType, 'set');
+export const frozensetType = builtinType('frozenset', objectType, 'frozenset');
+export const rangeType = builtinType('range', objectType, 'other', false);
+export const sliceType = builtinType('slice', objectType, 'other', false);
+listType.hashKind = 'none';
+dictType.hashKind = 'none';
+setType.hashKind = 'none';
+
+// ------------------------------------------------------------------ core value classes
+
+/** A plain instance of a user class (layout 'object'). Attributes live in `dict`. */
+export class PyInstance extends PyObject {
+  constructor(cls: PyType, dict: PyDict) {
+    super(cls);
+    this.dict = dict;
+  }
+}
+
+export class PyFloat extends PyObject {
+  constructor(public value: number, cls: PyType = floatType) {
+    super(cls);
+  }
+}
+
+/** An int or bool subclass instance created by a user class (class MyInt(int)). Plain
+ *  ints are JS numbers/bigints; this box exists only for user subclasses. */
+export class PyIntSubclass extends PyObject {
+  constructor(public value: number | bigint, cls: PyType) {
+    super(cls);
+  }
+}
+
+/** A str subclass instance (class MyStr(str)). Plain strs are JS strings. */
+export class PyStrSubclass extends PyObject {
+  constructor(public value: string, cls: PyType) {
+    super(cls);
+  }
+}
+
+export class PyList extends PyObject {
+  constructor(public items: PyValue[] = [], cls: PyType = listType) {
+    super(cls);
+  }
+}
+
+export class PyTuple extends PyObject {
+  constructor(public items: PyValue[], cls: PyType = tupleType) {
+    super(cls);
+  }
+}
+
+/** Immutable byte string; items are 0..255. */
+export class PyBytes extends PyObject {
+  constructor(public bytes: Uint8Array | number[], cls: PyType = bytesType) {
+    super(cls);
+  }
+}
+
+/** range(start, stop, step): ints only (numbers; huge ranges are not supported). */
+export class PyRange extends PyObject {
+  constructor(public start: number, public stop: number, public step: number) {
+    super(rangeType);
+  }
+  get length(): number {
+    const { start, stop, step } = this;
+    if (step > 0) return start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
+    return start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  }
+}
+
+export class PySlice extends PyObject {
+  constructor(public start: PyValue, public stop: PyValue, public step: PyValue) {
+    super(sliceType);
+  }
+}
+
+/** Singletons with their own types. */
+export class PySingleton extends PyObject {
+  constructor(cls: PyType, readonly name: string) {
+    super(cls);
+  }
+}
+export const NotImplemented = new PySingleton(notImplementedType, 'NotImplemented');
+export const Ellipsis = new PySingleton(ellipsisType, 'Ellipsis');
+
+export const EMPTY_TUPLE = new PyTuple([]);
+
+// ------------------------------------------------------------------ small helpers
+
+/** Normalizes an integer: safe-range bigints become numbers. */
+export function normInt(x: bigint): number | bigint {
+  return x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x;
+}
+
+/** Is `v` a Python int (including bool)? (not int subclasses boxed as PyIntSubclass) */
+export function isIntLike(v: PyValue): v is number | bigint | boolean {
+  const t = typeof v;
+  return t === 'number' || t === 'bigint' || t === 'boolean';
+}
+
+export function newTuple(items: PyValue[]): PyTuple {
+  return items.length === 0 ? EMPTY_TUPLE : new PyTuple(items);
+}
+
+/** type(v) */
+export function typeOf(v: PyValue): PyType {
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return intType;
+    case 'boolean':
+      return boolType;
+    case 'string':
+      return strType;
+    case 'object':
+      return v === null ? noneType : v.cls;
+    default:
+      throw new Error(`not a Python value: ${String(v)}`);
+  }
+}
+
+/** isinstance-style subtype check on types (MRO membership). */
+export function isSubtype(t: PyType, base: PyType): boolean {
+  if (t === base) return true;
+  const mro = t.mro;
+  for (let i = 1; i < mro.length; i++) if (mro[i] === base) return true;
+  return false;
+}
+
+export function isInstance(v: PyValue, t: PyType): boolean {
+  return isSubtype(typeOf(v), t);
+}
