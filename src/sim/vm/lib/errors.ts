@@ -1,0 +1,30 @@
+// The pure helpers in src/sim/vm/lib report Python-level errors by throwing a
+// LibError naming the Python exception class and its exact CPython message; the
+// object-model wrappers (src/sim/vm/builtins) turn it into the Python exception.
+
+export type LibErrorType =
+  | 'ValueError'
+  | 'TypeError'
+  | 'OverflowError'
+  | 'ZeroDivisionError'
+  | 'IndexError'
+  | 'KeyError'
+  | 'UnicodeEncodeError'
+  | 'MemoryError';
+
+export class LibError extends Error {
+  constructor(
+    readonly pyType: LibErrorType,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function valueError(message: string): LibError {
+  return new LibError('ValueError', message);
+}
+
+export function typeError(message: string): LibError {
+  return new LibError('TypeError', message);
+}
