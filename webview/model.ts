@@ -6,7 +6,7 @@
  * exit/reap/reparent/output markers), a GIL lane (who holds it), and one lane per thread
  * (running/ready/blocked with the object, signal handler spans, output and sync ticks).
  */
-import { assertUnreachable, objLabel, type Deadlock, type Hang, type TraceEvent } from '../src/trace/format';
+import { assertUnreachable, objLabel, type BlockOn, type Deadlock, type Hang, type TraceEvent } from '../src/trace/format';
 import { ArrowList, InstantTrack, IntervalTrack, StringTable } from './tracks';
 import { Ak, GIL_COLOURS, Ik, St, processStateStyle, threadStateStyle } from './styles';
 
@@ -67,14 +67,24 @@ export interface ModelStats {
   invalidEvents: number;
 }
 
-interface GilState { holder?: string; lastTid?: string; lastT: number; lastForced: boolean }
+interface GilState {
+  holder?: string;
+  lastTid?: string;
+  lastT: number;
+  lastForced: boolean;
+  /** threads waiting for the GIL (gil.request) and since when */
+  waiting: Map<string, number>;
+}
 
 export class TimelineModel {
   readonly events: TraceEvent[] = [];
   readonly lanes: Lane[] = [];
   readonly processes = new Map<number, ProcessInfo>();
   readonly threads = new Map<string, ThreadInfo>();
+  /** fork, IPC, queue and signal arrows */
   readonly arrows = new ArrowList();
+  /** GIL handoffs (many, short): kept apart so they can be thinned by time */
+  readonly gilArrows = new ArrowList();
   readonly strings = new StringTable();
   file = '';
   startT = 0;
@@ -261,11 +271,12 @@ export class TimelineModel {
       }
       case 'thread.state': {
         const lane = this.tlane(e.tid, e.pid);
-        const label = e.on ? this.strings.intern(`${e.on.kind} ${objLabel(e.on)}`) : -1;
+        const label = e.on ? this.strings.intern(blockLabel(e.on)) : -1;
         lane.intervals.open(e.t, threadStateStyle(e.state, e.on?.kind), i, label);
         break;
       }
       case 'gil.request':
+        this.gilState(e.pid).waiting.set(e.tid, e.t);
         break;
       case 'gil.acquire': {
         const p = this.proc(e.pid);
@@ -273,10 +284,15 @@ export class TimelineModel {
         const g = this.gilState(e.pid);
         const lane = this.lanes[p.gilLane];
         lane.intervals.open(e.t, St.gil0 + (th.index % GIL_COLOURS), i, this.strings.intern(th.name));
-        if (g.lastTid !== undefined && g.lastTid !== e.tid) {
+        // a handoff: the GIL went from one thread to another that was waiting for it (or got
+        // it at the very moment it was released); not when it lay idle in between
+        const since = g.waiting.get(e.tid);
+        g.waiting.delete(e.tid);
+        const waited = (since !== undefined && since <= g.lastT) || e.t === g.lastT;
+        if (g.lastTid !== undefined && g.lastTid !== e.tid && waited) {
           const from = this.threads.get(g.lastTid);
           if (from) {
-            this.arrows.push(g.lastT, from.lane, e.t, th.lane, g.lastForced ? Ak.gilForced : Ak.gilVoluntary, i);
+            this.gilArrows.push(g.lastT, from.lane, e.t, th.lane, g.lastForced ? Ak.gilForced : Ak.gilVoluntary, i);
             this.stats.gilHandoffs++;
             if (g.lastForced) this.stats.gilForced++;
           }
@@ -385,7 +401,7 @@ export class TimelineModel {
   private gilState(pid: number): GilState {
     let g = this.gil.get(pid);
     if (!g) {
-      g = { lastT: 0, lastForced: false };
+      g = { lastT: 0, lastForced: false, waiting: new Map() };
       this.gil.set(pid, g);
     }
     return g;
@@ -402,4 +418,10 @@ export class TimelineModel {
     this.arrows.push(s.t, s.lane, t, lane, kind, ev);
     this.stats.ipcArrows++;
   }
+}
+
+/** "lock lock_a", "join t1", "sleep". */
+export function blockLabel(on: BlockOn): string {
+  if (on.name) return `${on.kind} ${on.name}`;
+  return on.id === on.kind ? on.kind : `${on.kind} ${objLabel(on)}`;
 }

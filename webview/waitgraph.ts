@@ -83,12 +83,13 @@ export function buildWaitGraph(edges: readonly WaitEdge[], file: string, width =
   }
   const cx = width / 2;
   const cy = height / 2;
-  const r = Math.min(width, height) / 2 - 34;
+  const rx = width / 2 - 46;
+  const ry = height / 2 - 18;
   const list = order.map((id) => nodes.get(id)!);
   list.forEach((n, i) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(list.length, 1);
-    n.x = Math.round(cx + (list.length > 1 ? r * Math.cos(a) : 0));
-    n.y = Math.round(cy + (list.length > 1 ? r * Math.sin(a) : 0));
+    n.x = Math.round(cx + (list.length > 1 ? rx * Math.cos(a) : 0));
+    n.y = Math.round(cy + (list.length > 1 ? ry * Math.sin(a) : 0));
   });
   return { nodes: list, edges: out, width, height };
 }

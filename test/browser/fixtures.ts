@@ -62,6 +62,8 @@ export function gilTwoThreads(): TraceEvent[] {
 }
 /** GIL handoffs between different threads in gilTwoThreads(): 1 blocking + 3 forced + 2 exit. */
 export const GIL_TWO_THREADS_HANDOFFS = { total: 6, forced: 3 };
+/** deadlockTwoLocks(): main → Thread-1 (join), Thread-1 → Thread-2 (sleep); later acquires find the GIL idle. */
+export const DEADLOCK_HANDOFFS = 2;
 
 /** dead_lock.py: two threads take lock_a/lock_b in opposite order. */
 export function deadlockTwoLocks(): TraceEvent[] {
@@ -79,6 +81,7 @@ export function deadlockTwoLocks(): TraceEvent[] {
   for (const n of [2, 3]) {
     b.emit({ t: 100_000 * n, kind: 'thread.start', pid: 1, tid: `1:${n}`, name: `Thread-${n - 1}`, daemon: false, main: false, parent: '1:1' });
     b.emit({ t: 100_000 * n, kind: 'thread.state', pid: 1, tid: `1:${n}`, state: 'ready' });
+    b.emit({ t: 100_000 * n, kind: 'gil.request', pid: 1, tid: `1:${n}` });
   }
   const join: BlockOn = { kind: 'join', id: '1:2', name: 't1', line: 22 };
   b.emit({ t: 400_000, kind: 'thread.state', pid: 1, tid: '1:1', state: 'blocked', on: join, loc: { file: D, line: 22 } });
@@ -94,11 +97,13 @@ export function deadlockTwoLocks(): TraceEvent[] {
   b.emit({ t: 600_000, kind: 'thread.state', pid: 1, tid: '1:3', state: 'blocked', on: { kind: 'sleep', id: 'sleep' }, loc: { file: D, line: 16 } });
   b.emit({ t: 600_000, kind: 'gil.release', pid: 1, tid: '1:3', reason: 'blocking' });
   b.emit({ t: 100_500_000, kind: 'thread.state', pid: 1, tid: '1:2', state: 'ready' });
+  b.emit({ t: 100_500_000, kind: 'gil.request', pid: 1, tid: '1:2' });
   b.emit({ t: 100_500_000, kind: 'gil.acquire', pid: 1, tid: '1:2' });
   b.emit({ t: 100_500_000, kind: 'thread.state', pid: 1, tid: '1:2', state: 'running', loc: { file: D, line: 10 } });
   b.emit({ t: 100_550_000, kind: 'thread.state', pid: 1, tid: '1:2', state: 'blocked', on: B, loc: { file: D, line: 10 } });
   b.emit({ t: 100_550_000, kind: 'gil.release', pid: 1, tid: '1:2', reason: 'blocking' });
   b.emit({ t: 100_600_000, kind: 'thread.state', pid: 1, tid: '1:3', state: 'ready' });
+  b.emit({ t: 100_600_000, kind: 'gil.request', pid: 1, tid: '1:3' });
   b.emit({ t: 100_600_000, kind: 'gil.acquire', pid: 1, tid: '1:3', from: '1:2' });
   b.emit({ t: 100_600_000, kind: 'thread.state', pid: 1, tid: '1:3', state: 'running', loc: { file: D, line: 17 } });
   b.emit({ t: 100_650_000, kind: 'thread.state', pid: 1, tid: '1:3', state: 'blocked', on: A, loc: { file: D, line: 17 } });
@@ -133,6 +138,7 @@ export function forkZombieReap(): TraceEvent[] {
   b.emit({ t: 200_000, kind: 'gil.release', pid: 1, tid: '1:1', reason: 'blocking' });
   b.emit({ t: 200_000, kind: 'process.state', pid: 1, state: 'S' });
   b.emit({ t: 250_000, kind: 'thread.state', pid: 1, tid: '1:1', state: 'ready' });
+  b.emit({ t: 250_000, kind: 'gil.request', pid: 1, tid: '1:1' });
   b.emit({ t: 250_000, kind: 'process.state', pid: 1, state: 'R' });
   b.emit({ t: 250_000, kind: 'gil.acquire', pid: 1, tid: '1:1' });
   b.emit({ t: 250_000, kind: 'thread.state', pid: 1, tid: '1:1', state: 'running', loc: { file: P, line: 12 } });
@@ -176,6 +182,7 @@ export function alarmSignal(): TraceEvent[] {
   b.emit({ t: 1_000_010_000, kind: 'signal.pend', pid: 1, signum: 14, sig: 'SIGALRM' });
   b.emit({ t: 1_000_010_000, kind: 'process.state', pid: 1, state: 'R' });
   b.emit({ t: 1_000_010_000, kind: 'thread.state', pid: 1, tid: '1:1', state: 'ready' });
+  b.emit({ t: 1_000_010_000, kind: 'gil.request', pid: 1, tid: '1:1' });
   b.emit({ t: 1_000_015_000, kind: 'gil.acquire', pid: 1, tid: '1:1' });
   b.emit({ t: 1_000_015_000, kind: 'thread.state', pid: 1, tid: '1:1', state: 'running', loc: { file: A, line: 8 } });
   b.emit({ t: 1_000_020_000, kind: 'signal.deliver', pid: 1, tid: '1:1', signum: 14, sig: 'SIGALRM', disposition: 'handler' });
@@ -202,6 +209,7 @@ export function hangEvent(): TraceEvent[] {
   b.emit({ t: 0, kind: 'thread.state', pid: 1, tid: '1:1', state: 'running' });
   b.emit({ t: 5_000, kind: 'thread.start', pid: 1, tid: '1:2', name: 'waiter', daemon: false, main: false, parent: '1:1' });
   b.emit({ t: 5_000, kind: 'thread.state', pid: 1, tid: '1:2', state: 'ready' });
+  b.emit({ t: 5_000, kind: 'gil.request', pid: 1, tid: '1:2' });
   b.emit({ t: 8_000, kind: 'thread.state', pid: 1, tid: '1:1', state: 'blocked', on: { kind: 'join', id: '1:2', name: 't' }, loc: { file: H, line: 9 } });
   b.emit({ t: 8_000, kind: 'gil.release', pid: 1, tid: '1:1', reason: 'blocking' });
   b.emit({ t: 8_000, kind: 'gil.acquire', pid: 1, tid: '1:2', from: '1:1' });

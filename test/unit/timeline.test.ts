@@ -10,7 +10,7 @@ import { describe as describeEvent } from '../../webview/describe';
 import { buildWaitGraph } from '../../webview/waitgraph';
 import { Ak, Ik, St } from '../../webview/styles';
 import {
-  gilTwoThreads, deadlockTwoLocks, forkZombieReap, alarmSignal, hangEvent, GIL_TWO_THREADS_HANDOFFS,
+  gilTwoThreads, deadlockTwoLocks, forkZombieReap, alarmSignal, hangEvent, GIL_TWO_THREADS_HANDOFFS, DEADLOCK_HANDOFFS,
 } from '../browser/fixtures';
 
 const model = (ev: ReturnType<typeof gilTwoThreads>, batch = 0): TimelineModel => {
@@ -26,7 +26,7 @@ test('model: two threads with GIL handoffs (forced vs voluntary)', () => {
   assert.deepEqual([...m.threads.keys()], ['1:1', '1:2', '1:3']);
   assert.equal(m.stats.gilHandoffs, GIL_TWO_THREADS_HANDOFFS.total);
   assert.equal(m.stats.gilForced, GIL_TWO_THREADS_HANDOFFS.forced);
-  const kinds = Array.from(m.arrows.kind.subarray(0, m.arrows.n));
+  const kinds = Array.from(m.gilArrows.kind.subarray(0, m.gilArrows.n));
   assert.equal(kinds.filter((k) => k === Ak.gilForced).length, 3);
   assert.equal(kinds.filter((k) => k === Ak.gilVoluntary).length, 3);
   // GIL lane: one interval per acquire, all closed at the end
@@ -59,6 +59,7 @@ test('model: deadlock between two locks highlights both lanes; blocked slices na
   assert.ok(m.laneOfThread('1:2')!.highlight);
   assert.ok(m.laneOfThread('1:3')!.highlight);
   assert.ok(!m.laneOfThread('1:1')!.highlight);
+  assert.equal(m.stats.gilHandoffs, DEADLOCK_HANDOFFS, 'no handoff arrow when the GIL lay idle');
   const t2 = m.laneOfThread('1:2')!.intervals;
   assert.ok(t2.isOpen, 'still blocked at the end');
   assert.equal(m.strings.get(t2.label[t2.n - 1]), 'lock lock_b');

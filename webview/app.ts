@@ -1,0 +1,354 @@
+/**
+ * The timeline application: owns the model, the view state and the DOM; wires model →
+ * layout → render → interaction and the panels. Host messages arrive through main.ts.
+ */
+import { validateTraceEvent } from '../src/trace/validate';
+import type { Loc, TraceEvent } from '../src/trace/format';
+import type { FromWebview, WebviewState } from '../src/protocol/messages';
+import { TimelineModel } from './model';
+import { DEFAULT_LAYOUT, layoutLanes, type Layout, type LayoutOptions } from './layout';
+import { AXIS_H, GUTTER, Renderer, type RenderStats } from './render';
+import { attachInteraction } from './interaction';
+import { clampPan, fit, timeToX, type Viewport } from './viewport';
+import { hitTest, type Hit } from './hittest';
+import { describe } from './describe';
+import { readTheme, type Theme } from './theme';
+import { renderBanner, renderLegend, Tooltip, type BannerInfo } from './panels';
+import { checkbox, iconButton, textButton, textField } from './controls';
+
+export interface DebugSnapshot {
+  ready: boolean;
+  file: string;
+  events: number;
+  done: boolean;
+  outcome?: { outcome: string; exitCode: number };
+  lanes: { kind: string; pid: number; tid?: string; label: string; highlight: boolean }[];
+  stats: TimelineModel['stats'];
+  gilHandoffsDrawn: number;
+  render?: RenderStats;
+  frames: number;
+  banner: { kind: string; text: string; nodes: { id: string; kind: string; label: string }[]; edges: { from: string; to: string; label: string }[] };
+  view: Viewport;
+  scrollY: number;
+  playheadSeq: number | null;
+  errors: string[];
+  /** performance.now() when the last frame was drawn, and how many events it showed */
+  lastFrameAt: number;
+  lastFrameEvents: number;
+}
+
+export class TimelineApp {
+  private model = new TimelineModel();
+  private layoutOpts: LayoutOptions = { ...DEFAULT_LAYOUT, collapsed: new Set() };
+  private layout: Layout = layoutLanes(this.model, this.layoutOpts);
+  private layoutVersion = -1;
+  private view: Viewport = { t0: 0, nsPerPx: 1000, width: 800 };
+  private scrollY = 0;
+  private userMoved = false;
+  private playheadSeq: number | null = null;
+  private hover?: Hit;
+  private theme: Theme;
+  private readonly renderer: Renderer;
+  private readonly tooltip: Tooltip;
+  private readonly bannerEl: HTMLElement;
+  private readonly legendEl: HTMLElement;
+  private readonly statusEl: HTMLElement;
+  private readonly canvasBox: HTMLElement;
+  private banner: BannerInfo = { kind: 'none', text: '' };
+  private bannerVersion = -1;
+  private rafPending = false;
+  private lastStats?: RenderStats;
+  private frames = 0;
+  private lastFrameAt = 0;
+  private lastFrameEvents = 0;
+  private readonly errors: string[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly post: (m: FromWebview) => void,
+    private readonly persist: (s: WebviewState) => void,
+    saved?: WebviewState,
+  ) {
+    this.theme = readTheme();
+    root.classList.add('timeline-app');
+    const toolbar = el('div', 'toolbar');
+    this.bannerEl = el('div', 'banner');
+    this.bannerEl.hidden = true;
+    this.canvasBox = el('div', 'canvas-box');
+    const canvas = document.createElement('canvas');
+    canvas.className = 'timeline-canvas';
+    canvas.setAttribute('aria-label', 'timeline: threads, GIL, processes and signals over virtual time');
+    this.canvasBox.appendChild(canvas);
+    this.legendEl = el('div', 'legend');
+    const tip = el('div', 'tooltip');
+    this.statusEl = el('span', 'status');
+    root.append(toolbar, this.bannerEl, this.canvasBox, this.legendEl, tip);
+    this.renderer = new Renderer(canvas);
+    this.tooltip = new Tooltip(tip);
+
+    if (saved?.filter) this.layoutOpts.filter = saved.filter;
+    toolbar.append(
+      iconButton('screen-full', 'Fit all (F)', () => this.fitAll()),
+      iconButton('zoom-in', 'Zoom in (W)', () => this.zoom(1 / 1.5)),
+      iconButton('zoom-out', 'Zoom out (S)', () => this.zoom(1.5)),
+      textField('Filter lanes (pid, thread name)', this.layoutOpts.filter, 'filter', (v) => {
+        this.layoutOpts.filter = v;
+        this.layoutVersion = -1;
+        this.save();
+        this.requestRender();
+      }),
+      checkbox('GIL lanes', true, (v) => {
+        this.layoutOpts.showGil = v;
+        this.layoutVersion = -1;
+        this.requestRender();
+      }),
+      textButton('Export Chrome trace', 'export', () => this.post({ type: 'export', format: 'chrome' })),
+      textButton('Export image', 'device-camera', () => this.exportImage()),
+      this.statusEl,
+    );
+    if (saved?.viewport) {
+      this.view = { ...this.view, ...saved.viewport };
+      this.userMoved = true;
+    }
+
+    attachInteraction(canvas, {
+      view: () => this.view,
+      scrollY: () => this.scrollY,
+      setView: (v, y) => this.setView(v, y),
+      fitAll: () => this.fitAll(),
+      heights: () => ({ content: this.layout.height, plot: this.renderer.cssH - AXIS_H }),
+      plotOrigin: () => ({ x: GUTTER, y: AXIS_H }),
+      hover: (px, cy, cx, cyClient) => this.onHover(px, cy, cx, cyClient),
+      leave: () => this.onLeave(),
+      click: (px, cy) => this.onClick(px, cy),
+    });
+    new ResizeObserver(() => this.resize()).observe(this.canvasBox);
+    // VS Code changes body classes and --vscode-* variables when the theme changes
+    const mo = new MutationObserver(() => {
+      this.theme = readTheme();
+      renderLegend(this.legendEl, this.theme);
+      this.requestRender();
+    });
+    mo.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    renderLegend(this.legendEl, this.theme);
+    this.resize();
+  }
+
+  // ───────────── host messages ─────────────
+
+  reset(file: string): void {
+    this.model = new TimelineModel();
+    this.model.file = file;
+    this.layoutVersion = -1;
+    this.bannerVersion = -1;
+    this.playheadSeq = null;
+    this.hover = undefined;
+    this.scrollY = 0;
+    this.userMoved = false;
+    this.errors.length = 0;
+    this.tooltip.hide();
+    this.save();
+    this.requestRender();
+  }
+
+  /** Validates every event; invalid ones are dropped and reported once per batch. */
+  addBatch(raw: readonly unknown[], done: boolean | undefined): void {
+    const ok: TraceEvent[] = [];
+    let firstError: string | undefined;
+    let bad = 0;
+    for (const x of raw) {
+      const r = validateTraceEvent(x);
+      if (typeof r === 'string') {
+        bad++;
+        firstError ??= r;
+      } else ok.push(r);
+    }
+    if (bad) {
+      this.model.stats.invalidEvents += bad;
+      this.reportError(`${bad} invalid trace event(s) dropped; first: ${firstError}`);
+    }
+    this.model.addEvents(ok);
+    if (done) this.model.done = true;
+    this.requestRender();
+  }
+
+  setPlayhead(seq: number | null): void {
+    this.playheadSeq = seq;
+    this.requestRender();
+  }
+
+  reportError(message: string): void {
+    if (this.errors.length < 50) this.errors.push(message);
+    this.post({ type: 'error', message });
+  }
+
+  // ───────────── view ─────────────
+
+  private setView(v: Viewport, scrollY: number): void {
+    this.userMoved = true;
+    this.view = clampPan(v, this.model.startT, Math.max(this.model.endT, this.model.startT + 1));
+    this.scrollY = scrollY;
+    this.save();
+    this.requestRender();
+  }
+
+  fitAll(): void {
+    this.userMoved = false;
+    this.scrollY = 0;
+    this.save();
+    this.requestRender();
+  }
+
+  private zoom(factor: number): void {
+    const v = this.view;
+    const mid = v.width / 2;
+    const t = v.t0 + mid * v.nsPerPx;
+    const nsPerPx = v.nsPerPx * factor;
+    this.setView({ ...v, nsPerPx, t0: t - mid * nsPerPx }, this.scrollY);
+  }
+
+  private resize(): void {
+    const r = this.canvasBox.getBoundingClientRect();
+    this.renderer.resize(Math.max(200, Math.floor(r.width)), Math.max(120, Math.floor(r.height)));
+    this.view = { ...this.view, width: this.renderer.plotWidth() };
+    this.requestRender();
+  }
+
+  private save(): void {
+    this.persist({
+      file: this.model.file,
+      viewport: this.userMoved ? { t0: this.view.t0, nsPerPx: this.view.nsPerPx } : undefined,
+      filter: this.layoutOpts.filter || undefined,
+    });
+  }
+
+  // ───────────── pointer ─────────────
+
+  private onHover(px: number, cy: number, clientX: number, clientY: number): void {
+    const hit = px >= 0 ? hitTest(this.model, this.layout, this.view, px, cy) : undefined;
+    const changed = hit?.ev !== this.hover?.ev || hit?.lane !== this.hover?.lane;
+    this.hover = hit;
+    if (hit) this.tooltip.show(describe(this.model.events[hit.ev], this.model.file), clientX, clientY);
+    else this.tooltip.hide();
+    if (changed) this.requestRender();
+  }
+
+  private onLeave(): void {
+    this.tooltip.hide();
+    if (this.hover) {
+      this.hover = undefined;
+      this.requestRender();
+    }
+  }
+
+  private onClick(px: number, cy: number): void {
+    const hit = hitTest(this.model, this.layout, this.view, px, cy);
+    if (!hit) return;
+    const e = this.model.events[hit.ev];
+    const d = describe(e, this.model.file);
+    if (d.loc) this.reveal(d.loc);
+    this.post({ type: 'seek', seq: e.seq });
+  }
+
+  private reveal(loc: Loc): void {
+    this.post({ type: 'revealSource', file: loc.file, line: loc.line });
+  }
+
+  private exportImage(): void {
+    this.post({ type: 'exportImage', format: 'png', data: this.renderer.canvas.toDataURL('image/png') });
+  }
+
+  // ───────────── frame ─────────────
+
+  requestRender(): void {
+    if (this.rafPending) return;
+    this.rafPending = true;
+    requestAnimationFrame(() => {
+      this.rafPending = false;
+      this.frame();
+    });
+  }
+
+  /** Draw now (also used by benchmarks). */
+  frame(): RenderStats {
+    const m = this.model;
+    if (this.layoutVersion !== m.version) {
+      this.layout = layoutLanes(m, this.layoutOpts);
+      this.layoutVersion = m.version;
+    }
+    if (this.bannerVersion !== m.version) {
+      this.banner = renderBanner(this.bannerEl, m, (loc) => this.reveal(loc));
+      this.bannerVersion = m.version;
+    }
+    const stuck = m.done && (m.deadlock !== undefined || m.hang !== undefined);
+    const span = Math.max(m.endT - m.startT, 1000);
+    // after a deadlock/hang the blocked lanes go on forever: leave room to show it
+    if (!this.userMoved) this.view = fit(m.startT, m.startT + span * (stuck ? 1.08 : 1), this.renderer.plotWidth());
+    const playheadT = this.playheadSeq !== null && m.events.length ? m.events[Math.max(0, m.indexOfSeq(this.playheadSeq))].t : undefined;
+    const stats = this.renderer.draw({
+      model: m, layout: this.layout, view: this.view, scrollY: this.scrollY, theme: this.theme, playheadT, hover: this.hover, openForever: stuck,
+    });
+    this.lastStats = stats;
+    this.frames++;
+    this.lastFrameAt = performance.now();
+    this.lastFrameEvents = m.events.length;
+    this.statusEl.textContent = this.status();
+    return stats;
+  }
+
+  private status(): string {
+    const m = this.model;
+    const parts = [`${m.events.length.toLocaleString()} events`, `${m.processes.size} proc`, `${m.threads.size} threads`];
+    if (m.outcome) parts.push(`${m.outcome.outcome} (exit ${m.outcome.exitCode})`);
+    else if (!m.done && m.events.length) parts.push('running…');
+    return parts.join(' · ');
+  }
+
+  /** For the browser tests and benchmarks (window.__threadlineDebug). */
+  debug(): DebugSnapshot {
+    const m = this.model;
+    return {
+      ready: true,
+      file: m.file,
+      events: m.events.length,
+      done: m.done,
+      outcome: m.outcome,
+      lanes: this.layout.rows.map((r) => ({ kind: r.kind, pid: r.pid, tid: r.tid, label: r.label, highlight: r.highlight })),
+      stats: { ...m.stats },
+      gilHandoffsDrawn: m.gilArrows.n,
+      render: this.lastStats,
+      frames: this.frames,
+      banner: {
+        kind: this.banner.kind,
+        text: this.banner.text,
+        nodes: this.banner.graph?.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label })) ?? [],
+        edges: this.banner.graph?.edges.map((e) => ({ ...e })) ?? [],
+      },
+      view: { ...this.view },
+      scrollY: this.scrollY,
+      playheadSeq: this.playheadSeq,
+      errors: [...this.errors],
+      lastFrameAt: this.lastFrameAt,
+      lastFrameEvents: this.lastFrameEvents,
+    };
+  }
+
+  /** Benchmark hooks: move the view and draw synchronously; returns the draw time. */
+  benchView(t0: number, nsPerPx: number): number {
+    this.userMoved = true;
+    this.view = { ...this.view, t0, nsPerPx };
+    return this.frame().frameMs;
+  }
+
+  /** x of a time in canvas CSS coordinates (tests click on events with it). */
+  xOf(t: number): number {
+    return GUTTER + timeToX(this.view, t);
+  }
+}
+
+function el(tag: string, cls: string): HTMLElement {
+  const e = document.createElement(tag);
+  e.className = cls;
+  return e;
+}
