@@ -29,7 +29,7 @@ export function expr(c: Conv, n: Node): Expr {
   switch (n.type) {
     case 'identifier':
     case 'keyword_identifier':
-      return { kind: 'Name', loc, id: n.text, ctx: 'Load' };
+      return { kind: 'Name', loc, id: identifier(n.text), ctx: 'Load' };
     case 'integer':
     case 'float': {
       const d = decodeNumber(n.text);
@@ -53,13 +53,45 @@ export function expr(c: Conv, n: Node): Expr {
     }
     case 'type': {
       const inner = kids(n);
-      if (inner.length !== 1) return c.unsupportedExpr('this annotation syntax', n);
+      if (inner.length !== 1) return c.bad('invalid syntax', n);
       return expr(c, inner[0]);
     }
-    case 'tuple':
+    case 'generic_type': {
+      const [base, params] = kids(n);
+      if (!base || !params || params.type !== 'type_parameter') return c.bad('invalid syntax', n);
+      const items = kids(params);
+      if (items.length === 0) return c.bad('invalid syntax', params);
+      const elts = items.map((i) => expr(c, i));
+      const slice: Expr = items.length === 1 && !hasToken(params, ',') ? elts[0]
+        : { kind: 'Tuple', loc: spanLoc(elts[0].loc, elts[elts.length - 1].loc), elts, ctx: 'Load' };
+      return { kind: 'Subscript', loc, value: expr(c, base), slice, ctx: 'Load' };
+    }
+    case 'union_type': {
+      const items = kids(n).map((i) => expr(c, i));
+      if (items.length < 2) return c.bad('invalid syntax', n);
+      let acc = items[0];
+      for (const r of items.slice(1)) acc = { kind: 'BinOp', loc: spanLoc(acc.loc, r.loc), left: acc, op: 'BitOr', right: r };
+      return acc;
+    }
+    case 'member_type': {
+      const k = kids(n);
+      const last = k[k.length - 1];
+      if (k.length !== 2 || last.type !== 'identifier') return c.bad('invalid syntax', n);
+      return { kind: 'Attribute', loc, value: expr(c, k[0]), attr: identifier(last.text), ctx: 'Load' };
+    }
+    case 'splat_type':
+      return { kind: 'Starred', loc, value: only(c, n), ctx: 'Load' };
+    case 'constrained_type':
+      return c.unsupportedExpr('type parameters (PEP 695)', n);
+    case 'tuple_pattern':
+    case 'tuple': {
+      // `(x)` as a target is a tuple_pattern in tree-sitter but just `x` in Python.
+      const k = kids(n);
+      if (k.length === 1 && !hasToken(n, ',')) return expr(c, k[0]);
+      return { kind: 'Tuple', loc, elts: k.map((x) => expr(c, x)), ctx: 'Load' };
+    }
     case 'expression_list':
     case 'pattern_list':
-    case 'tuple_pattern':
       return { kind: 'Tuple', loc, elts: kids(n).map((k) => expr(c, k)), ctx: 'Load' };
     case 'list':
     case 'list_pattern':
@@ -103,12 +135,8 @@ export function expr(c: Conv, n: Node): Expr {
       if (!body || body.type !== 'pair') return c.bad('invalid syntax', n);
       return { kind: 'DictComp', loc, key: field(c, body, 'key'), value: field(c, body, 'value'), generators: comprehension(c, n) };
     }
-    case 'binary_operator': {
-      const opNode = n.childForFieldName('operator');
-      const op = opNode ? BINOPS[opNode.type] : undefined;
-      if (!op) return c.bad('invalid syntax', n);
-      return { kind: 'BinOp', loc, left: field(c, n, 'left'), op, right: field(c, n, 'right') };
-    }
+    case 'binary_operator':
+      return binaryChain(c, n);
     case 'unary_operator': {
       const opNode = n.childForFieldName('operator');
       const t = opNode?.type;
@@ -164,7 +192,7 @@ export function expr(c: Conv, n: Node): Expr {
     case 'attribute': {
       const attr = n.childForFieldName('attribute');
       if (!attr) return c.bad('invalid syntax', n);
-      return { kind: 'Attribute', loc, value: field(c, n, 'object'), attr: attr.text, ctx: 'Load' };
+      return hoistStar({ kind: 'Attribute', loc, value: field(c, n, 'object'), attr: identifier(attr.text), ctx: 'Load' });
     }
     case 'subscript':
       return subscript(c, n, loc);
@@ -175,10 +203,10 @@ export function expr(c: Conv, n: Node): Expr {
       const argsNode = n.childForFieldName('arguments');
       if (!argsNode) return c.bad('invalid syntax', n);
       if (argsNode.type === 'generator_expression') {
-        return { kind: 'Call', loc, func, args: [expr(c, argsNode)], keywords: [] };
+        return hoistStar({ kind: 'Call', loc, func, args: [expr(c, argsNode)], keywords: [] });
       }
       const { args, keywords } = callArguments(c, argsNode);
-      return { kind: 'Call', loc, func, args, keywords };
+      return hoistStar({ kind: 'Call', loc, func, args, keywords });
     }
     case 'yield': {
       const k = kids(n);
@@ -199,6 +227,96 @@ export function expr(c: Conv, n: Node): Expr {
     default:
       return c.unsupportedExpr(`syntax '${n.type}'`, n);
   }
+}
+
+/** Identifiers are NFKC-normalized, as CPython does (PEP 3131). */
+export function identifier(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC');
+}
+
+/**
+ * tree-sitter-python binds `*` tighter than calls, attributes and subscripts (`*a.b()`
+ * comes out as `(*a).b()`) and than binary operators. In Python the star covers the whole
+ * operand: move the Starred to the top.
+ */
+function hoistStar(e: Expr): Expr {
+  let inner: Expr;
+  switch (e.kind) {
+    case 'Attribute':
+    case 'Subscript':
+      inner = e.value;
+      if (inner.kind !== 'Starred' || inner.loc.line !== e.loc.line || inner.loc.col !== e.loc.col) return e;
+      e.value = inner.value;
+      break;
+    case 'Call':
+      inner = e.func;
+      if (inner.kind !== 'Starred' || inner.loc.line !== e.loc.line || inner.loc.col !== e.loc.col) return e;
+      e.func = inner.value;
+      break;
+    case 'BinOp':
+      inner = e.left;
+      if (inner.kind !== 'Starred' || inner.loc.line !== e.loc.line || inner.loc.col !== e.loc.col) return e;
+      e.left = inner.value;
+      break;
+    default:
+      return e;
+  }
+  const starLoc = e.loc;
+  e.loc = spanLoc(inner.value.loc, e.loc);
+  return { kind: 'Starred', loc: starLoc, value: e, ctx: 'Load' };
+}
+
+/** Python's binding strength of binary operators (higher binds tighter). */
+const BIN_PREC: Record<OperatorKind, number> = {
+  BitOr: 1, BitXor: 2, BitAnd: 3, LShift: 4, RShift: 4, Add: 5, Sub: 5,
+  Mult: 6, MatMult: 6, Div: 6, FloorDiv: 6, Mod: 6, Pow: 7,
+};
+
+/**
+ * A run of binary operators. tree-sitter-python ranks `^` above `&` (Python: `&` binds
+ * tighter), so the run is flattened in source order and rebuilt with Python's precedence.
+ */
+function binaryChain(c: Conv, n: Node): Expr {
+  const operands: Node[] = [];
+  const ops: OperatorKind[] = [];
+  let ok = true;
+  const walk = (x: Node): void => {
+    if (x.type !== 'binary_operator') {
+      operands.push(x);
+      return;
+    }
+    const l = x.childForFieldName('left');
+    const o = x.childForFieldName('operator');
+    const r = x.childForFieldName('right');
+    const op = o ? BINOPS[o.type] : undefined;
+    if (!l || !r || !op) {
+      ok = false;
+      return;
+    }
+    walk(l);
+    ops.push(op);
+    walk(r);
+  };
+  walk(n);
+  if (!ok) return c.bad('invalid syntax', n);
+  const vals = operands.map((o) => expr(c, o));
+  // Spans use the operand nodes (a parenthesized operand's parentheses count, as in CPython).
+  const spans = operands.map((o) => nodeLoc(o));
+  let pos = 0;
+  const climb = (minPrec: number): { e: Expr; span: Loc } => {
+    let left = { e: vals[pos], span: spans[pos] };
+    while (pos < ops.length && BIN_PREC[ops[pos]] >= minPrec) {
+      const op = ops[pos];
+      const p = BIN_PREC[op];
+      pos++;
+      const right = climb(op === 'Pow' ? p : p + 1);
+      const loc = spanLoc(left.span, right.span);
+      left = { e: hoistStar({ kind: 'BinOp', loc, left: left.e, op, right: right.e }), span: loc };
+    }
+    return left;
+  };
+  return climb(0).e;
 }
 
 /** The expression in field `name`; a placeholder + error when tree-sitter has none. */
@@ -231,14 +349,17 @@ function subscript(c: Conv, n: Node, loc: Loc): Expr {
   }
   if (items.length === 0) return c.bad('invalid syntax', n);
   let slice: Expr;
-  if (items.length === 1 && !trailingComma) slice = expr(c, items[0]);
+  const single = items.length === 1 && !trailingComma ? expr(c, items[0]) : null;
+  // `a[*b]` is a one-element tuple in CPython 3.11 (PEP 646).
+  if (single && single.kind !== 'Starred') slice = single;
+  else if (single) slice = { kind: 'Tuple', loc: single.loc, elts: [single], ctx: 'Load' };
   else {
     const elts = items.map((i) => expr(c, i));
     const last = trailingComma ? nodeLoc(n) : elts[elts.length - 1].loc;
     const tupleLoc = spanLoc(elts[0].loc, trailingComma ? { ...last, endCol: last.endCol - 1 } : last);
     slice = { kind: 'Tuple', loc: tupleLoc, elts, ctx: 'Load' };
   }
-  return { kind: 'Subscript', loc, value, slice, ctx: 'Load' };
+  return hoistStar({ kind: 'Subscript', loc, value, slice, ctx: 'Load' });
 }
 
 function sliceExpr(c: Conv, n: Node, loc: Loc): Expr {

@@ -24,15 +24,20 @@ function body(c: Conv, owner: Node, fieldName: string | null): Stmt[] {
   }
   const s = statements(c, b);
   if (s.length === 0) c.error('expected an indented block', nodeLoc(b));
+  // CPython ends a block at its last token, which may be a `;` after the last statement.
+  const last = allKids(b).pop();
+  if (last && last.type === ';') blockEnds.set(s, nodeLoc(last));
   return s;
 }
+
+const blockEnds = new WeakMap<Stmt[], Loc>();
 
 /** From the start of `n` to the end of the last statement in `stmts` (trailing comments excluded). */
 function through(n: Node, ...bodies: Stmt[][]): Loc {
   const start = nodeLoc(n);
   for (let i = bodies.length - 1; i >= 0; i--) {
     const b = bodies[i];
-    if (b.length > 0) return spanLoc(start, b[b.length - 1].loc);
+    if (b.length > 0) return spanLoc(start, blockEnds.get(b) ?? b[b.length - 1].loc);
   }
   return start;
 }
@@ -133,9 +138,13 @@ export function stmt(c: Conv, n: Node): Stmt | null {
       if (!def) return (c.error('invalid syntax', loc), null);
       return def.type === 'class_definition' ? classDef(c, def, decorators) : functionDef(c, def, decorators);
     }
-    case 'print_statement':
+    case 'print_statement': {
+      // `print >> f, x` is valid Python 3 (a tuple holding a shift); other forms are not.
+      const chevron = kids(n).find((k) => k.type === 'chevron');
+      if (chevron) return printChevron(c, n, chevron, loc);
       c.error("Missing parentheses in call to 'print'. Did you mean print(...)?", loc);
       return null;
+    }
     case 'exec_statement':
       c.error("Missing parentheses in call to 'exec'. Did you mean exec(...)?", loc);
       return null;
@@ -143,6 +152,7 @@ export function stmt(c: Conv, n: Node): Stmt | null {
       c.unsupportedAt('match statement', loc);
       return pass(loc);
     case 'type_alias_statement':
+      if (/^type\s*[([.]/.test(n.text)) return typeCallAssignment(c, n, loc);
       c.unsupportedAt('type alias statement', loc);
       return pass(loc);
     default:
@@ -189,7 +199,10 @@ function importFrom(c: Conv, n: Node, loc: Loc): Stmt {
 function expressionStatement(c: Conv, n: Node, loc: Loc): Stmt | null {
   const k = kids(n);
   if (k.length === 0) return (c.error('invalid syntax', loc), null);
-  if (k.length > 1) return { kind: 'Expr', loc, value: exprOrTuple(c, k, n) };
+  if (k.length > 1 || hasToken(n, ',')) {
+    const elts = k.map((x) => expr(c, x));
+    return { kind: 'Expr', loc, value: { kind: 'Tuple', loc, elts, ctx: 'Load' } };
+  }
   const e = k[0];
   if (e.type === 'assignment') return assignment(c, e, loc);
   if (e.type === 'augmented_assignment') {
@@ -261,8 +274,13 @@ function withStatement(c: Conv, n: Node, loc: Loc): Stmt {
   const clause = kids(n).find((k) => k.type === 'with_clause');
   for (const it of clause ? kids(clause) : []) {
     if (it.type !== 'with_item') continue;
-    const v = it.childForFieldName('value');
+    let v = it.childForFieldName('value');
     if (!v) continue;
+    // `with (cm() as x):` — one parenthesized item.
+    if (v.type === 'parenthesized_expression') {
+      const inner = kids(v);
+      if (inner.length === 1 && inner[0].type === 'as_pattern') v = inner[0];
+    }
     if (v.type === 'as_pattern') {
       const [ctxNode] = kids(v).filter((k) => k.type !== 'as_pattern_target');
       const target = v.childForFieldName('alias');
@@ -338,3 +356,46 @@ function classDef(c: Conv, n: Node, decorators: Expr[]): Stmt {
   };
 }
 
+
+function printChevron(c: Conv, n: Node, chevron: Node, loc: Loc): Stmt {
+  const printName: Expr = { kind: 'Name', loc: nodeLoc(n.child(0) ?? n), id: 'print', ctx: 'Load' };
+  const target = kids(chevron);
+  const right = target.length === 1 ? expr(c, target[0]) : c.bad('invalid syntax', chevron);
+  const shift: Expr = { kind: 'BinOp', loc: spanLoc(printName.loc, right.loc), left: printName, op: 'RShift', right };
+  const rest = n.childrenForFieldName('argument').filter((x): x is Node => !!x && x.isNamed).map((x) => expr(c, x));
+  if (rest.length === 0 && !hasToken(n, ',')) return { kind: 'Expr', loc, value: shift };
+  return { kind: 'Expr', loc, value: { kind: 'Tuple', loc, elts: [shift, ...rest], ctx: 'Load' } };
+}
+
+/**
+ * tree-sitter-python reads `type(x).attr = v` as a PEP 695 alias of `(x).attr`. Rebuild
+ * the call of `type` at the left end of the target and make it an assignment.
+ */
+function typeCallAssignment(c: Conv, n: Node, loc: Loc): Stmt | null {
+  const left = n.childForFieldName('left');
+  const right = n.childForFieldName('right');
+  if (!left || !right) return (c.error('invalid syntax', loc), null);
+  const typeName: Expr = { kind: 'Name', loc: { ...loc, endLine: loc.line, endCol: loc.col + 4 }, id: 'type', ctx: 'Load' };
+  const target = expr(c, left);
+  // Walk down the left spine to the parenthesized group right after `type`.
+  const fix = (e: Expr): Expr => {
+    const asCall = (args: Expr[], end: Loc): Expr => ({ kind: 'Call', loc: spanLoc(typeName.loc, end), func: typeName, args, keywords: [] });
+    switch (e.kind) {
+      case 'Attribute':
+      case 'Subscript':
+        e.value = fix(e.value);
+        e.loc = spanLoc(typeName.loc, e.loc);
+        return e;
+      case 'Call':
+        e.func = fix(e.func);
+        e.loc = spanLoc(typeName.loc, e.loc);
+        return e;
+      case 'Tuple':
+        return asCall(e.elts, e.loc);
+      default:
+        return asCall([e], { ...e.loc, endCol: e.loc.endCol + 1 });
+    }
+  };
+  const fixed = store(c, fix(target), 'Store', 'assign');
+  return { kind: 'Assign', loc, targets: [fixed], value: expr(c, right) };
+}

@@ -76,6 +76,9 @@ const UNICODE_NAMES: Record<string, number> = {
   'LINE FEED': 0x0a, 'NULL': 0, 'CHARACTER TABULATION': 0x09, 'ESCAPE': 0x1b, 'BELL': 0x07,
 };
 
+/** \N{...} names met by decodeBody that are not in UNICODE_NAMES (drained by the caller). */
+export const unknownNames: string[] = [];
+
 /**
  * Decodes the text between the quotes. For bytes the result holds one char per byte
  * (code units 0..255).
@@ -149,10 +152,12 @@ export function decodeBody(body: string, raw: boolean, bytes: boolean): Decoded<
     if (e === 'N' && !bytes) {
       const m = /^\{([^}]*)\}/.exec(body.slice(i + 2));
       const cp = m ? UNICODE_NAMES[m[1].toUpperCase()] : undefined;
-      if (!m || cp === undefined) {
-        return fail(`(unicode error) '${codec}' codec can't decode bytes in position ${pos}-${pos + 1}: ${m ? 'unknown Unicode character name' : 'malformed \\N character escape'}`);
-      }
-      out += String.fromCodePoint(cp);
+      if (!m) return fail(`(unicode error) '${codec}' codec can't decode bytes in position ${pos}-${pos + 1}: malformed \\N character escape`);
+      if (cp === undefined) {
+        // Without a Unicode name table: U+FFFD stands in, and the caller reports the feature.
+        unknownNames.push(m[1]);
+        out += '\ufffd';
+      } else out += String.fromCodePoint(cp);
       i += 2 + m[0].length;
       continue;
     }

@@ -4,16 +4,39 @@
 import type { Node } from 'web-tree-sitter';
 import type { Expr, Loc } from './ast';
 import type { Conv } from './conv';
-import { bytesOf, decodeBody, parsePrefix, type StringPrefix } from './literals';
+import { bytesOf, decodeBody as rawDecode, parsePrefix, unknownNames, type Decoded, type StringPrefix } from './literals';
 import { kids, nodeLoc } from './loc';
 
 type ExprFn = (c: Conv, n: Node) => Expr;
+
+let current: { c: Conv; at: Node } | null = null;
+
+/** decodeBody, reporting \N{...} names it does not know as an unsupported feature. */
+function decodeBody(body: string, raw: boolean, bytes: boolean): Decoded<string> {
+  unknownNames.length = 0;
+  const d = rawDecode(body, raw, bytes);
+  if (unknownNames.length > 0 && current) {
+    current.c.unsupportedAt(`\\N{${unknownNames[0]}} escape (Unicode character names)`, nodeLoc(current.at));
+  }
+  unknownNames.length = 0;
+  return d;
+}
 
 /** A piece of an f-string in the making: literal text or a formatted value. */
 type Part = { lit: string } | { fv: Expr };
 
 /** Converts a `string` or `concatenated_string` node. */
 export function stringExpr(c: Conv, n: Node, exprFn: ExprFn): Expr {
+  const saved = current;
+  current = { c, at: n };
+  try {
+    return stringExprInner(c, n, exprFn);
+  } finally {
+    current = saved;
+  }
+}
+
+function stringExprInner(c: Conv, n: Node, exprFn: ExprFn): Expr {
   const pieces = n.type === 'concatenated_string' ? kids(n).filter((k) => k.type === 'string') : [n];
   const loc = nodeLoc(n);
   let anyBytes = false;
