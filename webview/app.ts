@@ -22,7 +22,9 @@ export interface DebugSnapshot {
   events: number;
   done: boolean;
   outcome?: { outcome: string; exitCode: number };
-  lanes: { kind: string; pid: number; tid?: string; label: string; highlight: boolean }[];
+  lanes: { kind: string; pid: number; tid?: string; label: string; highlight: boolean; y: number; h: number }[];
+  /** canvas y of content y = 0 */
+  axisHeight: number;
   stats: TimelineModel['stats'];
   gilHandoffsDrawn: number;
   render?: RenderStats;
@@ -314,7 +316,8 @@ export class TimelineApp {
       events: m.events.length,
       done: m.done,
       outcome: m.outcome,
-      lanes: this.layout.rows.map((r) => ({ kind: r.kind, pid: r.pid, tid: r.tid, label: r.label, highlight: r.highlight })),
+      lanes: this.layout.rows.map((r) => ({ kind: r.kind, pid: r.pid, tid: r.tid, label: r.label, highlight: r.highlight, y: r.y, h: r.h })),
+      axisHeight: AXIS_H,
       stats: { ...m.stats },
       gilHandoffsDrawn: m.gilArrows.n,
       render: this.lastStats,

@@ -17,7 +17,7 @@ export interface LayoutOptions {
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
-  filter: '', showGil: true, collapsed: new Set(), headerHeight: 22, gilHeight: 16, threadHeight: 24, gap: 6,
+  filter: '', showGil: true, collapsed: new Set(), headerHeight: 30, gilHeight: 16, threadHeight: 24, gap: 6,
 };
 
 export interface Row {

@@ -164,28 +164,37 @@ export class Renderer {
     ctx.fillStyle = th.bg;
     for (const [x, y, w, text] of labels) fitText(ctx, text, x, y, w);
 
-    // overlays: handler spans (thread), pending signals (process)
-    const ob = new RectBatch();
-    const olabels: [number, number, number, string][] = [];
+    // overlays: handler spans (thread lane, framed), pending signals (process row): a band
+    // with a labelled pill at its start
+    const pills: [number, number, number, string, string][] = [];
     for (const row of visible) {
       const lane = model.lanes[row.lane];
       if (lane.overlay.n === 0) continue;
       visibleSpans(lane.overlay, vt0, vt1, view.nsPerPx, openEnd, (s, e, style, _ev, label) => {
+        const colour = styleColour(th, style);
         const x = X(s);
         const w = Math.max((e - s) * k, 2);
-        const y = row.kind === 'process' ? Y(row.y) + 2 : Y(row.y) + 1;
-        ob.add(style, x, y, w, 5);
-        if (label >= 0) olabels.push([x + 2, y + 11, Math.max(w, 160), model.strings.get(label)]);
+        const y = Y(row.y);
+        ctx.fillStyle = colour;
+        if (row.kind === 'thread') {
+          ctx.strokeStyle = colour;
+          ctx.lineWidth = 1.5;
+          ctx.strokeRect(x, y + 1.5, w, row.h - 3);
+          ctx.fillRect(x, y + 1, w, 3);
+        } else {
+          ctx.fillRect(x, y + 2, w, 4);
+        }
+        if (label >= 0) pills.push([x, row.kind === 'thread' ? y + row.h + 1 : y + 7, w, model.strings.get(label), colour]);
       });
     }
-    for (const [style, a] of ob.byStyle) {
-      ctx.fillStyle = styleColour(th, style);
-      ctx.beginPath();
-      for (let i = 0; i < a.length; i += 4) ctx.rect(a[i], a[i + 1], a[i + 2], a[i + 3]);
-      ctx.fill();
+    ctx.font = th.font;
+    for (const [x, y, , text, colour] of pills) {
+      const tw = text.length * 6.2 + 8;
+      ctx.fillStyle = colour;
+      ctx.fillRect(x, y, tw, 13);
+      ctx.fillStyle = th.bg;
+      ctx.fillText(text, x + 4, y + 7);
     }
-    ctx.fillStyle = th.handler;
-    for (const [x, y, w, text] of olabels) fitText(ctx, text, x, y - 2, w);
 
     // ticks and markers
     for (const row of visible) {

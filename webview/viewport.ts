@@ -77,7 +77,20 @@ export function ticks(v: Viewport, minPx = 90): Tick[] {
   const first = Math.ceil(v.t0 / step) * step;
   const end = viewEnd(v);
   for (let t = first, k = 0; t <= end && k < 1000; t += step, k++) {
-    out.push({ t, label: formatDuration(t), major: Math.round(t / step) % 5 === 0 });
+    out.push({ t, label: formatTick(t, step), major: Math.round(t / step) % 5 === 0 });
   }
   return out;
+}
+
+/** A tick label precise enough to tell neighbouring ticks apart: "1.00001 s", "250 µs". */
+export function formatTick(t: number, step: number): string {
+  const a = Math.abs(t);
+  if (a === 0) return '0';
+  for (const [scale, unit] of UNITS) {
+    if (a >= scale || scale === 1) {
+      const decimals = Math.max(0, Math.min(9, Math.ceil(-Math.log10(step / scale) - 1e-9)));
+      return `${(t / scale).toFixed(decimals)} ${unit}`;
+    }
+  }
+  return `${t} ns`;
 }

@@ -1,0 +1,170 @@
+/**
+ * Loads the real webview bundle in headless Chromium (Debian `chromium`), posts synthetic
+ * traces that follow trace format v1, and checks what is drawn through
+ * window.__threadlineDebug; saves screenshots to media/screenshots/ for the README.
+ * Skipped (with a message) only when no chromium binary is installed.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromiumPath, openHarness, type Harness } from './harness';
+import {
+  alarmSignal, deadlockTwoLocks, forkZombieReap, gilTwoThreads, hangEvent, DEADLOCK_HANDOFFS, GIL_TWO_THREADS_HANDOFFS,
+} from './fixtures';
+
+const SHOTS = resolve(__dirname, '../../media/screenshots');
+const skip = chromiumPath() ? false : 'chromium not installed (apt-get install -y chromium, or set CHROMIUM_PATH)';
+if (skip) console.log(`# timeline browser test skipped: ${skip}`);
+
+let h: Harness;
+before(async () => {
+  if (skip) return;
+  mkdirSync(SHOTS, { recursive: true });
+  h = await openHarness({ width: 1280, height: 560 });
+}, { timeout: 60_000 });
+after(async () => {
+  if (h) await h.close();
+});
+
+const shot = (name: string) => h.page.screenshot({ path: join(SHOTS, `${name}.png`) });
+/** the CSP-blocked probe FAST (inside the toolkit) runs to test :focus-visible support; harmless */
+const KNOWN_CSP = /^style-src-elem inline /;
+
+test('starts under the strict CSP and says ready', { skip }, async () => {
+  const posted = await h.posted();
+  assert.deepEqual(posted[0], { type: 'ready', state: {} });
+  const csp = (await h.cspViolations()).filter((v) => !KNOWN_CSP.test(v));
+  assert.deepEqual(csp, []);
+});
+
+test('two threads: lanes and GIL handoffs (forced vs voluntary)', { skip }, async () => {
+  const d = await h.load('demo.py', gilTwoThreads());
+  assert.deepEqual(d.lanes.map((l) => `${l.kind}:${l.tid ?? l.pid}`), ['process:1', 'gil:1', 'thread:1:1', 'thread:1:2', 'thread:1:3']);
+  assert.deepEqual(d.lanes.slice(2).map((l) => l.label), ['MainThread', 'Thread-1', 'Thread-2']);
+  assert.equal(d.stats.gilHandoffs, GIL_TWO_THREADS_HANDOFFS.total);
+  assert.equal(d.stats.gilForced, GIL_TWO_THREADS_HANDOFFS.forced);
+  assert.equal(d.render!.arrows, GIL_TWO_THREADS_HANDOFFS.total, 'every handoff arrow drawn at fit-all');
+  assert.equal(d.banner.kind, 'none');
+  assert.equal(d.outcome?.outcome, 'exit');
+  await shot('gil-handoffs');
+});
+
+test('deadlock: red banner naming the cycle, wait-for graph, lanes highlighted', { skip }, async () => {
+  const d = await h.load('dead_lock.py', deadlockTwoLocks());
+  assert.equal(d.banner.kind, 'deadlock');
+  assert.match(d.banner.text, /Deadlock: Thread-1 → Thread-2 → Thread-1/);
+  assert.deepEqual(d.banner.nodes.map((n) => n.label).sort(), ['Thread-1', 'Thread-2', 'lock_a', 'lock_b']);
+  assert.equal(d.banner.edges.filter((e) => e.label === 'holds').length, 2);
+  assert.equal(d.banner.edges.filter((e) => e.label === 'waits for').length, 2);
+  assert.deepEqual(d.lanes.filter((l) => l.highlight).map((l) => l.tid), ['1:2', '1:3']);
+  assert.equal(d.stats.gilHandoffs, DEADLOCK_HANDOFFS);
+  const banner = h.page.locator('.banner-deadlock');
+  assert.ok(await banner.isVisible());
+  assert.match(await banner.innerText(), /lock_b held by 1:3 \(line 10\)/);
+  await shot('deadlock');
+  // clicking a graph node reveals the line that created the object
+  await h.page.locator('.waitgraph .node[data-id="o:lock#1"]').click();
+  const posted = await h.posted();
+  assert.deepEqual(posted[posted.length - 1], { type: 'revealSource', file: 'dead_lock.py', line: 3 });
+});
+
+test('clicking a blocked segment reveals its source line', { skip }, async () => {
+  await h.load('dead_lock.py', deadlockTwoLocks());
+  const d = await h.snapshot();
+  const lane = d.lanes.find((l) => l.tid === '1:2')!;
+  // Thread-1 sleeps (line 9) from 0.5 ms to 100.5 ms: click in the middle of it
+  const x = await h.page.evaluate(() => (window as any).__threadlineDebug.xOf(50_000_000));
+  const box = (await h.page.locator('canvas').boundingBox())!;
+  const y = d.axisHeight + lane.y + lane.h / 2 - d.scrollY;
+  await h.page.mouse.click(box.x + x, box.y + y);
+  const posted = await h.posted();
+  const reveal = posted.filter((m: any) => m.type === 'revealSource').pop();
+  assert.deepEqual(reveal, { type: 'revealSource', file: 'dead_lock.py', line: 9 });
+  assert.ok(posted.some((m: any) => m.type === 'seek'));
+  // hovering shows a tooltip naming the state
+  await h.page.mouse.move(box.x + x + 3, box.y + y);
+  await h.page.waitForSelector('.tooltip:not([hidden])');
+  assert.match(await h.page.locator('.tooltip').innerText(), /blocked on sleep/);
+});
+
+test('signal: send marker, pending span, delivery marker, handler span', { skip }, async () => {
+  const d = await h.load('alarm.py', alarmSignal());
+  assert.equal(d.stats.signalsSent, 1);
+  assert.equal(d.stats.pendingSpans, 1);
+  assert.equal(d.stats.handlerSpans, 1);
+  // everything happens in the last 0.01% of the run: zoom onto it
+  await h.page.evaluate(() => (window as any).__threadlineDebug.benchView(999_990_000, 200));
+  const z = await h.snapshot();
+  assert.ok((z.render!.markerKinds.sigSend ?? 0) >= 1, JSON.stringify(z.render!.markerKinds));
+  assert.ok((z.render!.markerKinds.sigDeliver ?? 0) >= 1, JSON.stringify(z.render!.markerKinds));
+  await shot('signal-handler');
+});
+
+test('fork, zombie span, reap, IPC arrow; output duplicated and lost', { skip }, async () => {
+  const d = await h.load('fork_zombie.py', forkZombieReap());
+  assert.deepEqual(d.lanes.filter((l) => l.kind === 'process').map((l) => l.pid), [1, 2]);
+  assert.equal(d.stats.forks, 1);
+  assert.equal(d.stats.ipcArrows, 1);
+  assert.ok(d.render!.arrows >= 2, 'fork + IPC arrows drawn');
+  assert.ok((d.render!.markerKinds.reap ?? 0) >= 1);
+  assert.ok((d.render!.markerKinds.dup ?? 0) >= 1 && (d.render!.markerKinds.lost ?? 0) >= 1);
+  await shot('fork-zombie');
+});
+
+test('hang banner', { skip }, async () => {
+  const d = await h.load('hang.py', hangEvent());
+  assert.equal(d.banner.kind, 'hang');
+  assert.match(d.banner.text, /Hang/);
+  assert.ok(await h.page.locator('.banner-hang').isVisible());
+});
+
+test('zoom, pan, fit-all, lane filter, playhead', { skip }, async () => {
+  await h.load('demo.py', gilTwoThreads());
+  const before = await h.snapshot();
+  const box = (await h.page.locator('canvas').boundingBox())!;
+  await h.page.mouse.move(box.x + 600, box.y + 80);
+  await h.page.keyboard.down('Control');
+  await h.page.mouse.wheel(0, -400);
+  await h.page.keyboard.up('Control');
+  await h.page.waitForFunction((n) => (window as any).__threadlineDebug.snapshot().view.nsPerPx < n, before.view.nsPerPx);
+  const zoomed = await h.snapshot();
+  await h.page.mouse.move(box.x + 600, box.y + 80);
+  await h.page.mouse.down();
+  await h.page.mouse.move(box.x + 400, box.y + 80, { steps: 4 });
+  await h.page.mouse.up();
+  const panned = await h.snapshot();
+  assert.ok(panned.view.t0 > zoomed.view.t0, 'dragging left shows later times');
+  await h.page.keyboard.press('f');
+  await h.page.waitForFunction((n) => (window as any).__threadlineDebug.snapshot().view.nsPerPx === n, before.view.nsPerPx);
+  await h.post({ type: 'playhead', seq: 20 });
+  await h.page.waitForFunction(() => (window as any).__threadlineDebug.snapshot().playheadSeq === 20);
+  await h.page.locator('vscode-text-field').locator('input').fill('Thread-2');
+  await h.page.waitForFunction(() => (window as any).__threadlineDebug.snapshot().lanes.length === 3);
+  const f = await h.snapshot();
+  assert.deepEqual(f.lanes.map((l) => l.label), ['pid 1  python demo.py', 'GIL', 'Thread-2']);
+  await h.page.locator('vscode-text-field').locator('input').fill('');
+});
+
+test('invalid messages and events are rejected and reported', { skip }, async () => {
+  await h.post({ type: 'bogus' });
+  await h.post({ type: 'reset', file: 'x.py' });
+  await h.post({ type: 'traceBatch', events: [{ seq: 0, t: 0, kind: 'thread.state', pid: 1, tid: '1:1', state: 'blocked' }, ...gilTwoThreads().slice(0, 3)] });
+  await h.page.waitForFunction(() => (window as any).__threadlineDebug.snapshot().events === 3);
+  const d = await h.snapshot();
+  assert.equal(d.stats.invalidEvents, 1);
+  const errors = (await h.posted()).filter((m: any) => m.type === 'error').map((m: any) => m.message);
+  assert.ok(errors.some((m) => /unknown type "bogus"/.test(m)), errors.join('\n'));
+  assert.ok(errors.some((m) => /1 invalid trace event.*on: expected blocking object/.test(m)), errors.join('\n'));
+});
+
+test('export buttons post export messages (Chrome trace, PNG image)', { skip }, async () => {
+  await h.load('demo.py', gilTwoThreads());
+  await h.page.getByText('Export Chrome trace').click();
+  await h.page.getByText('Export image').click();
+  const posted = await h.posted();
+  assert.ok(posted.some((m: any) => m.type === 'export' && m.format === 'chrome'));
+  const img = posted.find((m: any) => m.type === 'exportImage') as { format: string; data: string };
+  assert.equal(img.format, 'png');
+  assert.match(img.data, /^data:image\/png;base64,/);
+});
