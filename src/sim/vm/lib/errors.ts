@@ -10,6 +10,8 @@ export type LibErrorType =
   | 'IndexError'
   | 'KeyError'
   | 'UnicodeEncodeError'
+  | 'UnicodeDecodeError'
+  | 'LookupError'
   | 'MemoryError';
 
 export class LibError extends Error {
