@@ -8,7 +8,7 @@
 //   --check          do not write; report programs whose output differs from the committed file
 //
 // Each NAME.py is run with cwd = test/diff, stdin from NAME.stdin if present (else empty stdin),
-// env PYTHONHASHSEED=0 and PYTHONIOENCODING=utf-8, stdout piped (so block-buffered, like the
+// env PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8 (PYTHONUNBUFFERED removed), stdout piped (so block-buffered, like the
 // CLI's pipe mode), timeout 20 s. NAME.expected is pretty JSON:
 //   { "stdout": "...", "exitCode": N, "stderrLastLine": "..." }
 
@@ -64,7 +64,8 @@ function lastNonEmptyLine(text) {
   return '';
 }
 
-const env = { ...process.env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8' };
+// PYTHONDONTWRITEBYTECODE keeps __pycache__ out of test/diff when a test imports lib_*.py.
+const env = { ...process.env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' };
 for (const k of ['PYTHONUNBUFFERED', 'PYTHONWARNINGS', 'PYTHONDEVMODE', 'PYTHONSTARTUP', 'PYTHONPATH']) delete env[k];
 
 let written = 0, unchanged = 0, differ = 0, timeouts = 0;
