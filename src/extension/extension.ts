@@ -1,30 +1,29 @@
-// The VS Code extension: the only code that imports `vscode` (see ARCHITECTURE.md).
-// For now it starts the language server and registers the contributed commands; the
-// commands themselves arrive with later issues.
+// The VS Code extension: the only code that imports `vscode` (see ARCHITECTURE.md). It
+// starts the language server (diagnostics, CodeLens, simulation sessions) over IPC and
+// registers the Threadline commands, which the Controller implements.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { CommandArgs } from '../protocol/session';
+import { Controller } from './controller';
 
-/** Commands contributed in package.json, with the titles shown until they are implemented. */
-export const COMMANDS: Record<string, string> = {
-  'threadline.run': 'Run in Simulator',
-  'threadline.step': 'Step a Thread',
-  'threadline.findDeadlocks': 'Find Deadlocks (Explore Schedules)',
-  'threadline.sendSignal': 'Send Signal…',
-  'threadline.openTimeline': 'Open Timeline',
-  'threadline.exportChromeTrace': 'Export Chrome Trace…',
-};
+/** Commands contributed in package.json (all in the "Threadline" category). */
+export const COMMANDS = [
+  'threadline.run',
+  'threadline.step',
+  'threadline.stepInstruction',
+  'threadline.continue',
+  'threadline.pause',
+  'threadline.stop',
+  'threadline.findDeadlocks',
+  'threadline.sendSignal',
+  'threadline.openTimeline',
+  'threadline.exportChromeTrace',
+  'threadline.showOutput',
+] as const;
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  for (const [id, title] of Object.entries(COMMANDS)) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, () =>
-        vscode.window.showInformationMessage(`Threadline: "${title}" is not yet available.`),
-      ),
-    );
-  }
-
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -35,8 +34,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
     ],
+    diagnosticCollectionName: 'threadline',
   };
   client = new LanguageClient('threadline', 'Threadline', serverOptions, clientOptions);
+  const controller = new Controller(client, context);
+  context.subscriptions.push(controller);
+
+  type Handler = (args?: CommandArgs) => unknown;
+  const handlers: Record<(typeof COMMANDS)[number], Handler> = {
+    'threadline.run': (a) => controller.run(a),
+    'threadline.step': (a) => controller.step(a, 'line'),
+    'threadline.stepInstruction': (a) => controller.step(a, 'instruction'),
+    'threadline.continue': (a) => controller.continue(a),
+    'threadline.pause': (a) => controller.pause(a),
+    'threadline.stop': (a) => controller.stop(a),
+    'threadline.findDeadlocks': (a) => controller.findDeadlocks(a),
+    'threadline.sendSignal': (a) => controller.sendSignal(a),
+    'threadline.openTimeline': (a) => controller.openTimeline(a),
+    'threadline.exportChromeTrace': (a) => controller.exportChromeTrace(a),
+    'threadline.showOutput': () => controller.showOutput(),
+  };
+  for (const id of COMMANDS) {
+    const handler = handlers[id];
+    // Editor title and explorer menus pass a Uri; lenses pass CommandArgs; the palette nothing.
+    context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: CommandArgs | vscode.Uri) => handler(arg as CommandArgs)));
+  }
+
   await client.start();
 }
 

@@ -1,0 +1,228 @@
+// The timeline webview panels: one per file, opened beside the editor, fed with the
+// session's trace batches, restored after a window reload (WebviewPanelSerializer). The
+// HTML comes from src/protocol/html.ts (strict CSP, nonce); every message from the page
+// is validated before use.
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { buildTimelineHtml } from '../protocol/html';
+import { validateFromWebview, isWebviewState, type ToWebview } from '../protocol/messages';
+import type { TraceEvent } from '../trace/format';
+import { toChromeJson, toJsonl } from '../trace/index';
+
+export const TIMELINE_VIEW_TYPE = 'threadline.timeline';
+/** Events per message when replaying a stored trace into a (re)opened panel. */
+const CHUNK = 20_000;
+
+interface Entry {
+  panel: vscode.WebviewPanel;
+  ready: boolean;
+}
+
+/** The events of the latest run of each file. */
+class TraceStore {
+  private readonly runs = new Map<string, { events: TraceEvent[]; done: boolean }>();
+
+  reset(file: string): void {
+    this.runs.set(file, { events: [], done: false });
+  }
+
+  add(file: string, events: readonly TraceEvent[], done: boolean): void {
+    let run = this.runs.get(file);
+    if (!run) this.runs.set(file, (run = { events: [], done: false }));
+    for (const e of events) run.events.push(e);
+    if (done) run.done = true;
+  }
+
+  get(file: string): { events: TraceEvent[]; done: boolean } | undefined {
+    return this.runs.get(file);
+  }
+}
+
+export class Timelines implements vscode.Disposable {
+  private readonly panels = new Map<string, Entry>();
+  private readonly store = new TraceStore();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: (line: string) => void) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const file = isWebviewState(state) && state.file ? state.file : undefined;
+          if (!file) {
+            panel.dispose();
+            return;
+          }
+          this.attach(file, panel);
+        },
+      }),
+    );
+  }
+
+  private get roots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')];
+  }
+
+  /** Opens (or reveals) the timeline of `file` (a document URI string) beside the editor. */
+  open(file: string, preserveFocus = true): void {
+    const existing = this.panels.get(file);
+    if (existing) {
+      existing.panel.reveal(undefined, preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TIMELINE_VIEW_TYPE,
+      this.title(file),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: this.roots },
+    );
+    this.attach(file, panel);
+  }
+
+  isOpen(file: string): boolean {
+    return this.panels.has(file);
+  }
+
+  private title(file: string): string {
+    return `Timeline: ${vscode.Uri.parse(file).path.split('/').pop() ?? file}`;
+  }
+
+  private attach(file: string, panel: vscode.WebviewPanel): void {
+    const entry: Entry = { panel, ready: false };
+    this.panels.set(file, entry);
+    panel.title = this.title(file);
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
+    panel.webview.options = { enableScripts: true, localResourceRoots: this.roots };
+    const asUri = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
+    panel.webview.html = buildTimelineHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: randomBytes(18).toString('base64url'),
+      scriptUri: asUri('dist', 'webview.js'),
+      styleUri: asUri('dist', 'webview.css'),
+      codiconUri: asUri('dist', 'codicon.css'),
+      title: this.title(file),
+    });
+    panel.webview.onDidReceiveMessage((raw) => this.onMessage(file, entry, raw), undefined, this.disposables);
+    panel.onDidDispose(() => {
+      if (this.panels.get(file) === entry) this.panels.delete(file);
+    }, undefined, this.disposables);
+  }
+
+  private post(entry: Entry, m: ToWebview): void {
+    if (entry.ready) void entry.panel.webview.postMessage(m);
+  }
+
+  /** Sends the stored run of `file` from the beginning. */
+  private replay(file: string, entry: Entry): void {
+    this.post(entry, { type: 'reset', file, title: this.title(file) });
+    const run = this.store.get(file);
+    if (!run) return;
+    for (let i = 0; i < run.events.length; i += CHUNK) {
+      const last = i + CHUNK >= run.events.length;
+      this.post(entry, { type: 'traceBatch', events: run.events.slice(i, i + CHUNK), ...(last && run.done ? { done: true } : {}) });
+    }
+    if (run.events.length === 0 && run.done) this.post(entry, { type: 'traceBatch', events: [], done: true });
+  }
+
+  private async onMessage(file: string, entry: Entry, raw: unknown): Promise<void> {
+    const m = validateFromWebview(raw);
+    if (typeof m === 'string') {
+      this.log(`timeline: rejected a message from the webview: ${m}`);
+      return;
+    }
+    switch (m.type) {
+      case 'ready':
+        entry.ready = true;
+        this.replay(file, entry);
+        break;
+      case 'revealSource':
+        await this.reveal(m.file || file, m.line, file);
+        break;
+      case 'export':
+        await this.exportTrace(file, m.format);
+        break;
+      case 'exportImage':
+        await this.exportImage(file, m.format, m.data);
+        break;
+      case 'seek':
+        break; // stepping back in time is not offered by sessions yet
+      case 'error':
+        this.log(`timeline: ${m.message}`);
+        break;
+    }
+  }
+
+  /** Opens `target` (a path or URI; the run's own file when it names it) at `line`. */
+  async reveal(target: string, line: number, runFile: string): Promise<void> {
+    const runUri = vscode.Uri.parse(runFile);
+    const uri = target === runFile || target === runUri.fsPath || !target ? runUri : target.includes(':') && !/^[a-zA-Z]:[\\/]/.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const pos = new vscode.Position(Math.max(0, Math.min(line - 1, doc.lineCount - 1)), 0);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection: new vscode.Range(pos, doc.lineAt(pos.line).range.end),
+      preserveFocus: false,
+    });
+  }
+
+  // ───────────── feeding ─────────────
+
+  resetRun(file: string): void {
+    this.store.reset(file);
+    const entry = this.panels.get(file);
+    if (entry) this.post(entry, { type: 'reset', file, title: this.title(file) });
+  }
+
+  addEvents(file: string, events: TraceEvent[], done: boolean): void {
+    this.store.add(file, events, done);
+    const entry = this.panels.get(file);
+    if (entry) this.post(entry, { type: 'traceBatch', events, ...(done ? { done } : {}) });
+  }
+
+  playhead(file: string, seq: number | null): void {
+    const entry = this.panels.get(file);
+    if (entry) this.post(entry, { type: 'playhead', seq });
+  }
+
+  events(file: string): TraceEvent[] | undefined {
+    return this.store.get(file)?.events;
+  }
+
+  // ───────────── exports ─────────────
+
+  async exportTrace(file: string, format: 'chrome' | 'jsonl'): Promise<void> {
+    const events = this.events(file);
+    if (!events || events.length === 0) {
+      void vscode.window.showWarningMessage('Threadline: nothing to export yet; run the program first.');
+      return;
+    }
+    const base = vscode.Uri.parse(file);
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: base.with({ path: base.path.replace(/\.py$/, '') + (format === 'chrome' ? '.trace.json' : '.trace.jsonl') }),
+      filters: format === 'chrome' ? { 'Chrome trace': ['json'] } : { 'JSON lines': ['jsonl'] },
+    });
+    if (!target) return;
+    const text = format === 'chrome' ? toChromeJson(events) : toJsonl(events);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    void vscode.window.showInformationMessage(`Threadline: trace written to ${target.fsPath}`);
+  }
+
+  private async exportImage(file: string, format: 'png' | 'svg', dataUrl: string): Promise<void> {
+    const m = /^data:([^;,]+)(;base64)?,(.*)$/s.exec(dataUrl);
+    if (!m) return;
+    const bytes = m[2] ? Buffer.from(m[3]!, 'base64') : Buffer.from(decodeURIComponent(m[3]!), 'utf8');
+    const base = vscode.Uri.parse(file);
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: base.with({ path: base.path.replace(/\.py$/, '') + `.timeline.${format}` }),
+      filters: { [format.toUpperCase()]: [format] },
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+  }
+
+  dispose(): void {
+    for (const e of this.panels.values()) e.panel.dispose();
+    this.panels.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
