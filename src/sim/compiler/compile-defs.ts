@@ -79,6 +79,7 @@ export function compileFunctionDef(c: Compiler, s: StmtOf<'FunctionDef'>): void 
   u.docstring = s.docstring ?? bodyDoc;
   if (bodyDoc !== null) body = body.slice(1);
   compileBody(c, body);
+  c.atEnd(s.body);
   c.returnNone();
   const code = c.leave(...argCounts(s.args));
   makeFunction(c, code, flags);
@@ -124,6 +125,7 @@ export function compileClassDef(c: Compiler, s: StmtOf<'ClassDef'>): void {
     c.emit(Op.STORE_NAME, u.name_('__doc__'));
   }
   compileBody(c, body);
+  c.atEnd(s.body);
   if (scope.needsClassClosure) {
     // The class body returns its __class__ cell (also stored as __classcell__), which
     // __build_class__ fills with the new class (zero-argument super()).

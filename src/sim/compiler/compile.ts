@@ -29,6 +29,7 @@ export function compileModule(mod: Module, filename: string): CodeObject {
     body = body.slice(1);
   }
   compileBody(c, body);
+  c.atEnd(mod.body);
   c.returnNone();
   return c.leave(0, 0, 0);
 }
@@ -40,6 +41,24 @@ export function docstringOf(body: Stmt[]): string | null {
     return first.value.value.value;
   }
   return null;
+}
+
+/** The range of a statement's last line-level child (for the implicit return). */
+function lastLoc(s: Stmt): Loc {
+  switch (s.kind) {
+    case 'If':
+    case 'For':
+    case 'While':
+      return s.orelse.length > 0 ? lastLoc(s.orelse[s.orelse.length - 1]) : lastLoc(s.body[s.body.length - 1]);
+    case 'With':
+      return lastLoc(s.body[s.body.length - 1]);
+    case 'Try': {
+      const b = s.finalbody.length > 0 ? s.finalbody : s.orelse.length > 0 ? s.orelse : s.handlers.length > 0 ? s.handlers[s.handlers.length - 1].body : s.body;
+      return lastLoc(b[b.length - 1]);
+    }
+    default:
+      return s.loc;
+  }
 }
 
 export class Compiler {
@@ -98,6 +117,11 @@ export class Compiler {
 
   loadNone(): void {
     this.loadConst({ type: 'None' });
+  }
+
+  /** Positions the implicit `return None` of a body on its last statement (as CPython). */
+  atEnd(body: Stmt[]): void {
+    if (body.length > 0) this.u.loc = lastLoc(body[body.length - 1]);
   }
 
   returnNone(): void {

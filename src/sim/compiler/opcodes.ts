@@ -21,6 +21,9 @@
 // (sys.exc_info(), implicit __context__ chaining, bare `raise`).
 //
 // Compilation patterns (the compiler emits exactly these shapes; d = depth before `try`):
+// (Fixed by the compiler: the except-clause test had a `COPY 1` before `<load E>`; since
+//  CHECK_EXC_MATCH keeps the exception, that left [prev, exc, exc] after the jump and broke
+//  the [prev] / [prev, exc] depths below. As in CPython 3.11 there is no COPY.)
 //
 //   try: B  except E as e: H  else: L          try: B  finally: F
 //     SETUP_FINALLY h                            SETUP_FINALLY f
@@ -30,7 +33,7 @@
 //     JUMP_FORWARD end                           JUMP_FORWARD end
 //   h: SETUP_CLEANUP c   (level d+1)           f: SETUP_CLEANUP c    (level d+1)
 //     PUSH_EXC_INFO            [prev, exc]       PUSH_EXC_INFO       [prev, exc]
-//     COPY 1; <load E>; CHECK_EXC_MATCH          F            (exception-path copy)
+//     <load E>; CHECK_EXC_MATCH  [prev,exc,b]  F            (exception-path copy)
 //     POP_JUMP_IF_FALSE next                     RERAISE 0    (still inside c: c restores
 //     STORE_FAST e  (or POP_TOP)  [prev]                        exc_info and re-raises)
 //     SETUP_CLEANUP c2   (only with `as e`)    c: SWAP 2; POP_EXCEPT; RERAISE 0
@@ -195,7 +198,11 @@ export enum Op {
   /** arg = MakeFunctionFlags. Stack (bottom to top): defaults tuple?, kwdefaults dict?,
    *  closure tuple of cells?, code object -> function. Qualname comes from the code. */
   MAKE_FUNCTION,
-  /** Push the builtin __build_class__; called as __build_class__(func, name, *bases, **kw). */
+  /** Push the builtin __build_class__; called as __build_class__(func, name, *bases, **kw).
+   *  (Compiler note:) the class body code stores __module__, __qualname__ (and __doc__)
+   *  first; when a method uses super()/__class__ it has a cellvar __class__ and ends with
+   *  LOAD_CLOSURE __class__; COPY 1; STORE_NAME __classcell__; RETURN_VALUE (returns the
+   *  cell, as CPython 3.11), else returns None. __build_class__ sets the cell to the new class. */
   LOAD_BUILD_CLASS,
   RETURN_VALUE,
   /** Generator: TOS is yielded; the value sent in is pushed on resume. */
