@@ -37,6 +37,9 @@ const bundles = [
       outfile: 'dist/server.js',
       platform: 'node',
       format: 'cjs',
+      // web-tree-sitter's ESM build reads import.meta.url, which is empty in a CJS bundle.
+      define: { 'import.meta.url': '__threadlineImportMetaUrl' },
+      banner: { js: "const __threadlineImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
     },
   },
   {

@@ -74,7 +74,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!down) connection.sendNotification(method, params).catch(() => undefined);
   };
 
-  const ready = (): Promise<void> => (parserReady ??= initParser(options.wasm()));
+  /** Loads the parser once; a failure is reported and retried on the next use. */
+  const ready = (): Promise<void> =>
+    (parserReady ??= (async () => initParser(options.wasm()))().catch((e: unknown) => {
+      parserReady = undefined;
+      throw e;
+    }));
 
   const sessions = new SessionManager(
     options.sessions ?? (() => {
@@ -183,7 +188,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params): InitializeResult => {
     lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    void ready().catch((e) => connection.console.error(`threadline: parser failed to load: ${String(e)}`));
     return {
       capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, codeLensProvider: { resolveProvider: false } },
       serverInfo: SERVER_INFO,
@@ -237,6 +241,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     return result;
   });
+
+  // Load the parser while the client and server shake hands: the first CodeLens needs it.
+  ready().catch((e) => connection.console.error(`threadline: parser failed to load: ${String(e)}`));
 
   connection.onShutdown(() => {
     sessions.stopAll();
