@@ -6,7 +6,7 @@ import type { CodeObject } from './code';
 import type { Compiler } from './compile';
 import { docstringOf } from './compile';
 import { callHelper, compileAssignTarget, compileExpr, compileJumpIf } from './compile-expr';
-import { compileBody } from './compile-stmt';
+import { compileBody, hasAnnotations } from './compile-stmt';
 import { MakeFunctionFlags, Op } from './opcodes';
 import { type Scope, Sc } from './symtable';
 
@@ -18,7 +18,8 @@ function qualnameFor(c: Compiler, child: Scope, name: string): string {
   if ((child.kind === 'function' || child.kind === 'class') && ps.resolve(ps.mangle(name)) === Sc.GLOBAL_EXPLICIT) {
     return name;
   }
-  const base = ps.isFunctionLike ? `${parent.qualname}.<locals>` : parent.qualname;
+  // Functions and lambdas add `.<locals>`; classes and comprehensions do not (CPython).
+  const base = ps.kind === 'function' || ps.kind === 'lambda' ? `${parent.qualname}.<locals>` : parent.qualname;
   return `${base}.${name}`;
 }
 
@@ -115,6 +116,7 @@ export function compileClassDef(c: Compiler, s: StmtOf<'ClassDef'>): void {
   c.emit(Op.STORE_NAME, u.name_('__module__'));
   c.loadConst({ type: 'str', value: qualname });
   c.emit(Op.STORE_NAME, u.name_('__qualname__'));
+  if (hasAnnotations(s.body)) c.emit(Op.SETUP_ANNOTATIONS);
   let body = s.body;
   const bodyDoc = docstringOf(body);
   const doc = s.docstring ?? bodyDoc;

@@ -231,16 +231,24 @@ function compileAugAssign(c: Compiler, s: StmtOf<'AugAssign'>): void {
   }
 }
 
+/**
+ * `x: T = v` stores v; in module and class bodies a simple name's annotation is also
+ * recorded in `__annotations__` (dataclasses read it), as CPython 3.11 does. Other
+ * targets' annotations are evaluated and discarded in module and class bodies only.
+ */
 function compileAnnAssign(c: Compiler, s: StmtOf<'AnnAssign'>): void {
   const t = s.target;
+  const atTop = c.u.scope.kind === 'module' || c.u.scope.kind === 'class';
   if (s.value) {
     c.expr(s.value);
     compileAssignTarget(c, t);
   }
   if (t.kind === 'Name') {
-    if (!s.simple) {
+    if (s.simple && atTop) {
       c.expr(s.annotation);
-      c.emit(Op.POP_TOP);
+      c.emit(Op.LOAD_NAME, c.u.name_('__annotations__'));
+      c.loadConst({ type: 'str', value: c.u.scope.mangle(t.id) });
+      c.emit(Op.STORE_SUBSCR);
     }
     return;
   }
@@ -256,8 +264,35 @@ function compileAnnAssign(c: Compiler, s: StmtOf<'AnnAssign'>): void {
       c.emit(Op.POP_TOP);
     }
   }
-  c.expr(s.annotation);
-  c.emit(Op.POP_TOP);
+  if (atTop) {
+    c.expr(s.annotation);
+    c.emit(Op.POP_TOP);
+  }
+}
+
+/** Does a module or class body contain an annotated assignment (CPython's find_ann)? */
+export function hasAnnotations(body: Stmt[]): boolean {
+  for (const s of body) {
+    switch (s.kind) {
+      case 'AnnAssign':
+        return true;
+      case 'For':
+      case 'While':
+      case 'If':
+        if (hasAnnotations(s.body) || hasAnnotations(s.orelse)) return true;
+        break;
+      case 'With':
+        if (hasAnnotations(s.body)) return true;
+        break;
+      case 'Try':
+        if (hasAnnotations(s.body) || hasAnnotations(s.orelse) || hasAnnotations(s.finalbody)) return true;
+        if (s.handlers.some((h) => hasAnnotations(h.body))) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 function isConstTrue(e: Expr): boolean {

@@ -8,7 +8,7 @@ import type { Expr, ExprContext, Loc, Module, Stmt } from '../syntax/ast';
 import type { CodeConst, CodeObject } from './code';
 import { syntaxError } from './errors';
 import { Op } from './opcodes';
-import { compileBody } from './compile-stmt';
+import { compileBody, hasAnnotations } from './compile-stmt';
 import { compileExpr } from './compile-expr';
 import { Sc, buildSymtable, type Scope, type SymbolTable } from './symtable';
 import { type FBlock, type Label, Unit, functionFlags } from './unit';
@@ -21,6 +21,7 @@ export function compileModule(mod: Module, filename: string): CodeObject {
   const start: Loc = mod.body.length > 0 ? mod.body[0].loc : { line: 1, col: 0, endLine: 1, endCol: 0 };
   const u = c.enter(st.top, '<module>', '<module>', 1, start);
   let body = mod.body;
+  if (hasAnnotations(body)) c.emit(Op.SETUP_ANNOTATIONS);
   const doc = docstringOf(body);
   if (doc !== null) {
     u.loc = body[0].loc;

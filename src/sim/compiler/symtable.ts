@@ -209,7 +209,7 @@ class Builder {
             throw syntaxError(`annotated name '${t.id}' can't be ${which}`, s.loc);
           }
           if (s.simple || s.value) this.addDef(t.id, DEF_LOCAL, t.loc);
-          if (!s.simple) this.expr(s.annotation);
+          this.expr(s.annotation);
         } else {
           this.expr(t);
           this.expr(s.annotation);
@@ -538,7 +538,10 @@ function analyze(s: Scope, bound: Set<string> | null, global: Set<string>): Set<
     else if (isClass && (s.flags.get(name) ?? 0) & DEF_FREE_CLASS) frees.push(name);
   }
   if (s.needsClassClosure) cells.push('__class__');
-  s.cellvars = cells.sort();
+  // CPython 3.11's co_cellvars order: cells that are parameters first (in parameter
+  // order), then the others sorted.
+  const paramCells = s.params.filter((p) => cells.includes(p));
+  s.cellvars = [...paramCells, ...cells.filter((c) => !paramCells.includes(c)).sort()];
   s.freevars = frees.sort();
   return free;
 }

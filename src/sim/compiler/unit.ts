@@ -52,12 +52,9 @@ export class Unit {
     loc: Loc,
   ) {
     this.loc = loc;
+    // Parameters take the first slots; other locals get theirs on first use while compiling
+    // (the order CPython's co_varnames has).
     for (const p of scope.params) this.varname(p);
-    if (scope.isFunctionLike) {
-      for (const [name, sc] of scope.scopes) {
-        if (sc === 1 /* Sc.LOCAL */) this.varname(name);
-      }
-    }
     scope.cellvars.forEach((n, i) => this.cellIdx.set(n, i));
     scope.freevars.forEach((n, i) => this.cellIdx.set(n, scope.cellvars.length + i));
   }
