@@ -69,3 +69,11 @@ test('manual strategy leaves the choice to the caller', () => {
   assert.equal(scheduleString(s), '2');
   assert.equal(decide(s, d(['1:1', '1:2'], '1:1')), '1:1', 'decide falls back to the faithful choice');
 });
+
+test('schedule codec: the main process may have any pid', () => {
+  assert.deepEqual(parseSchedule('2*3,1001:1', 1000), [['1000:2', 3], ['1001:1', 1]]);
+  assert.equal(encodeSchedule([['1000:2', 3], ['1001:1', 1]], 1000), '2*3,1001:1');
+  const s = createScheduler('replay', { schedule: '2', mainPid: 1000 });
+  assert.equal(decide(s, d(['1000:1', '1000:2'], '1000:1')), '1000:2');
+  assert.equal(scheduleString(s), '2');
+});

@@ -29,6 +29,9 @@ export interface GilWaiter {
   switchAtStart: number;
   /** when the thread first asked for the GIL (for statistics and the UI) */
   requestedAt: number;
+  /** it gave the GIL up itself (forced drop or yield) and really starts waiting only once
+   * another thread has taken it: its timed wait restarts at that switch */
+  restart?: boolean;
 }
 
 export interface GilState {
@@ -115,16 +118,16 @@ function grant(g: GilState, tid: string, now: number): void {
   g.switchNumber++;
   g.dropRequest = false;
   g.dropRequestBy = null;
-  // The forced dropper was waiting on switch_cond; now that the switch happened it enters
-  // take_gil and starts a fresh timed wait.
-  if (g.forcedDropper !== null) {
-    const w = g.waiters.find((x) => x.tid === g.forcedDropper);
-    if (w) {
-      w.waitStart = now;
-      w.switchAtStart = g.switchNumber;
-    }
-    g.forcedDropper = null;
+  // The forced dropper was waiting on switch_cond (a yielding thread, e.g. in start(),
+  // was woken by the new holder): now that the switch happened it enters take_gil and
+  // starts a fresh timed wait.
+  for (const w of g.waiters) {
+    if (!w.restart) continue;
+    w.waitStart = now;
+    w.switchAtStart = g.switchNumber;
+    delete w.restart;
   }
+  g.forcedDropper = null;
 }
 
 export type GilRequestResult = 'acquired' | 'waiting' | 'holding';
@@ -209,9 +212,9 @@ export function releaseGil(g: GilState, tid: string, now: number, kind: GilRelea
     g.stats.forced++;
     g.forcedDropper = tid;
     g.forcedAtSwitch = g.switchNumber;
-    g.waiters.push({ tid, waitStart: now, switchAtStart: g.switchNumber, requestedAt: now });
+    g.waiters.push({ tid, waitStart: now, switchAtStart: g.switchNumber, requestedAt: now, restart: true });
   } else if (kind === 'voluntary') {
-    g.waiters.push({ tid, waitStart: now, switchAtStart: g.switchNumber, requestedAt: now });
+    g.waiters.push({ tid, waitStart: now, switchAtStart: g.switchNumber, requestedAt: now, restart: true });
   }
   g.dropRequest = false;
   g.dropRequestBy = null;
