@@ -380,12 +380,19 @@ export function callArguments(c: Conv, n: Node): { args: Expr[]; keywords: Keywo
     if (k.type === 'keyword_argument') {
       const name = k.childForFieldName('name');
       keywords.push({ arg: name ? name.text : null, value: field(c, k, 'value'), loc: nodeLoc(k) });
+    } else if (k.type === 'list_splat' && keywords.some((kw) => kw.arg === null)) {
+      const at = nodeLoc(k);
+      c.error('iterable argument unpacking follows keyword argument unpacking', { ...at, endLine: at.line, endCol: at.col + 1 });
+      args.push(expr(c, k));
     } else if (k.type === 'dictionary_splat') {
       keywords.push({ arg: null, value: only(c, k), loc: nodeLoc(k) });
     } else {
       if (keywords.length > 0 && k.type !== 'list_splat') {
         const hasDoubleStar = keywords.some((kw) => kw.arg === null);
-        c.error(hasDoubleStar ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', nodeLoc(k));
+        // CPython points just past the offending argument.
+        const at = nodeLoc(k);
+        const loc = { line: at.endLine, col: at.endCol, endLine: at.endLine, endCol: at.endCol + 1 };
+        c.error(hasDoubleStar ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', loc);
       }
       args.push(expr(c, k));
     }

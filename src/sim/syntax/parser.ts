@@ -45,10 +45,9 @@ export function parse(source: string, filename: string): ParseResult {
   if (!tree) return internalFailure(source, 'parser returned no tree');
   try {
     const root = tree.rootNode;
-    if (root.hasError) {
-      const errors = findSyntaxErrors(root, source);
-      if (errors.length > 0) return { module: null, errors, unsupported: [] };
-    }
+    // Tokenizer-level and structural errors exist even where tree-sitter finds none.
+    const syntaxErrors = findSyntaxErrors(root, source);
+    if (syntaxErrors.length > 0) return { module: null, errors: syntaxErrors, unsupported: [] };
     const { module, unsupported, errors } = convertModule(root, source);
     const semantic = errors.length === 0 ? checkModule(module) : [];
     const all = [...errors, ...semantic];

@@ -1,0 +1,288 @@
+// A Python tokenizer used only to diagnose errors the way CPython's tokenizer does
+// (unterminated strings, unmatched brackets, indentation, bad number literals) and to give
+// error messages token positions. Parsing itself is tree-sitter's job.
+
+import type { Loc } from './ast';
+import { decodeNumber } from './literals';
+
+export type TokType = 'NAME' | 'NUMBER' | 'STRING' | 'OP' | 'NEWLINE' | 'INDENT' | 'DEDENT' | 'ENDMARKER' | 'ERRORTOKEN';
+
+export interface Token {
+  type: TokType;
+  text: string;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  /** Source offset of the token's start. */
+  start: number;
+  /** Bracket depth before the token. */
+  level: number;
+}
+
+export interface TokError {
+  message: string;
+  loc: Loc;
+  indentation?: boolean;
+}
+
+export interface UnclosedBracket {
+  char: string;
+  line: number;
+  col: number;
+}
+
+export interface TokenizeResult {
+  tokens: Token[];
+  /** The first error CPython's tokenizer would raise, if any. */
+  error: TokError | null;
+  /** The innermost bracket still open at the end of the file. */
+  unclosed: UnclosedBracket | null;
+}
+
+const OPS3 = ['**=', '//=', '>>=', '<<=', '...', '!='];
+const OPS2 = ['**', '//', '>>', '<<', '<=', '>=', '==', '!=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=', ':='];
+const OPS1 = '+-*/%@&|^~<>()[]{},:;.=';
+const CLOSE: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const ID_START = /[\p{L}\p{Nl}_]/u;
+const ID_CONT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
+
+function zero(line: number, col: number): Loc {
+  return { line, col, endLine: line, endCol: col };
+}
+
+export function tokenize(src: string): TokenizeResult {
+  const tokens: Token[] = [];
+  let error: TokError | null = null;
+  const brackets: { char: string; line: number; col: number }[] = [];
+  const indents = [0];
+  const altIndents = [0];
+  const n = src.length;
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  let atLineStart = true;
+  let lineHasTokens = false;
+  const totalLines = src.endsWith('\n') ? src.split('\n').length - 1 : src.split('\n').length;
+
+  const push = (type: TokType, start: number, end: number, sLine: number, sCol: number): void => {
+    tokens.push({
+      type, text: src.slice(start, end), line: sLine, col: sCol, endLine: line, endCol: end - lineStart,
+      start, level: brackets.length,
+    });
+  };
+  const fail = (message: string, loc: Loc, indentation = false): TokenizeResult => {
+    error = { message, loc, indentation };
+    return { tokens, error, unclosed: null };
+  };
+  const lineEnd = (from: number): number => {
+    const e = src.indexOf('\n', from);
+    return e < 0 ? n : e;
+  };
+  const newline = (): void => {
+    line++;
+    lineStart = i;
+  };
+
+  while (i <= n) {
+    if (atLineStart && brackets.length > 0) atLineStart = false;
+    if (atLineStart) {
+      // Measure indentation; blank and comment-only lines do not count.
+      let col = 0;
+      let alt = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const ch = src[j];
+        if (ch === ' ') {
+          col++;
+          alt++;
+        } else if (ch === '\t') {
+          col = (Math.floor(col / 8) + 1) * 8;
+          alt++;
+        } else if (ch === '\f') {
+          col = 0;
+          alt = 0;
+        } else break;
+      }
+      const ch = src[j];
+      atLineStart = false;
+      if (j >= n || ch === '#' || ch === '\n' || ch === '\r' || (ch === '\\' && src[j + 1] === '\n')) {
+        i = j;
+      } else {
+        const top = indents[indents.length - 1];
+        const altTop = altIndents[altIndents.length - 1];
+        if (col === top) {
+          if (alt !== altTop) return fail('inconsistent use of tabs and spaces in indentation', { line, col: 0, endLine: line, endCol: 1 }, true);
+        } else if (col > top) {
+          if (alt <= altTop) return fail('inconsistent use of tabs and spaces in indentation', { line, col: 0, endLine: line, endCol: 1 }, true);
+          indents.push(col);
+          altIndents.push(alt);
+          push('INDENT', i, j, line, 0);
+        } else {
+          while (indents.length > 1 && col < indents[indents.length - 1]) {
+            indents.pop();
+            altIndents.pop();
+            push('DEDENT', j, j, line, j - lineStart);
+          }
+          if (col !== indents[indents.length - 1]) {
+            const len = lineEnd(j) - lineStart;
+            return fail('unindent does not match any outer indentation level', { line, col: len, endLine: line, endCol: len + 1 }, true);
+          }
+          if (alt !== altIndents[altIndents.length - 1]) {
+            return fail('inconsistent use of tabs and spaces in indentation', { line, col: 0, endLine: line, endCol: 1 }, true);
+          }
+        }
+        i = j;
+      }
+    }
+    if (i >= n) break;
+    const ch = src[i];
+    const col = i - lineStart;
+    if (ch === '\n' || ch === '\r') {
+      const start = i;
+      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
+      if (brackets.length === 0 && lineHasTokens) {
+        tokens.push({ type: 'NEWLINE', text: '\n', line, col, endLine: line, endCol: col, start, level: 0 });
+        lineHasTokens = false;
+      }
+      newline();
+      atLineStart = true;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\f') {
+      i++;
+      continue;
+    }
+    if (ch === '#') {
+      i = lineEnd(i);
+      continue;
+    }
+    if (ch === '\\') {
+      if (src[i + 1] === '\n' || (src[i + 1] === '\r')) {
+        i += src[i + 1] === '\r' && src[i + 2] === '\n' ? 3 : 2;
+        newline();
+        if (i >= n) return fail('unexpected EOF while parsing', zero(line, 0));
+        continue;
+      }
+      return fail('unexpected character after line continuation character', { line, col: col + 1, endLine: line, endCol: col + 1 });
+    }
+    lineHasTokens = true;
+    // Strings (with any valid prefix).
+    const pm = /^([rRbBuUfF]{0,2})(['"])/.exec(src.slice(i, i + 4));
+    if (pm && /^(|r|u|b|br|rb|f|fr|rf)$/i.test(pm[1])) {
+      const sLine = line;
+      const start = i;
+      const q = pm[2];
+      const triple = src.startsWith(q + q + q, i + pm[1].length);
+      let j = i + pm[1].length + (triple ? 3 : 1);
+      let closed = false;
+      while (j < n) {
+        const c = src[j];
+        if (c === '\\') {
+          if (src[j + 1] === '\n') {
+            j += 2;
+            line++;
+            lineStart = j;
+            continue;
+          }
+          j += 2;
+          continue;
+        }
+        if (c === '\n') {
+          if (!triple) break;
+          j++;
+          line++;
+          lineStart = j;
+          continue;
+        }
+        if (triple ? src.startsWith(q + q + q, j) : c === q) {
+          j += triple ? 3 : 1;
+          closed = true;
+          break;
+        }
+        j++;
+      }
+      if (!closed) {
+        if (triple) return fail(`unterminated triple-quoted string literal (detected at line ${totalLines})`, zero(sLine, col));
+        return fail(`unterminated string literal (detected at line ${line})`, zero(sLine, col));
+      }
+      i = j;
+      push('STRING', start, j, sLine, col);
+      continue;
+    }
+    // Numbers.
+    if ((ch >= '0' && ch <= '9') || (ch === '.' && src[i + 1] >= '0' && src[i + 1] <= '9')) {
+      const m = /^(0[xXoObB][0-9a-zA-Z_]*|([0-9][0-9_]*)?(\.[0-9_]*)?([eE][+-]?[0-9_]*)?[jJ]?)/.exec(src.slice(i, i + 400));
+      let len = m ? m[0].length : 1;
+      let text = src.slice(i, i + len);
+      let trailing = false;
+      while (i + len < n && ID_CONT.test(src[i + len]) && !/^(and|or|if|else|in|is|not|for)\b/.test(src.slice(i + len))) {
+        len++;
+        trailing = true;
+      }
+      if (trailing) return fail('invalid decimal literal', zero(line, col + text.length));
+      const d = decodeNumber(text);
+      if (!d.ok) {
+        const bad = /invalid digit '(.)'/.exec(d.message);
+        if (bad) return fail(d.message, zero(line, col + text.indexOf(bad[1], 2)));
+        if (d.message.startsWith('leading zeros')) return fail(d.message, { line, col, endLine: line, endCol: col + 1 });
+        if (/_$/.test(text)) return fail(d.message, zero(line, col + text.length));
+        return fail(d.message, zero(line, col));
+      }
+      text = src.slice(i, i + len);
+      i += len;
+      push('NUMBER', i - len, i, line, col);
+      continue;
+    }
+    // Names.
+    const cp = src.codePointAt(i)!;
+    const chr = String.fromCodePoint(cp);
+    if (ID_START.test(chr)) {
+      let j = i + chr.length;
+      while (j < n) {
+        const c = String.fromCodePoint(src.codePointAt(j)!);
+        if (!ID_CONT.test(c)) break;
+        j += c.length;
+      }
+      push('NAME', i, j, line, col);
+      i = j;
+      continue;
+    }
+    // Operators and brackets.
+    const three = src.slice(i, i + 3);
+    const two = src.slice(i, i + 2);
+    const op = OPS3.includes(three) ? three : OPS3.includes(two) || OPS2.includes(two) ? two : OPS1.includes(ch) ? ch : null;
+    if (op) {
+      if (op === '(' || op === '[' || op === '{') brackets.push({ char: op, line, col });
+      else if (op === ')' || op === ']' || op === '}') {
+        const open = brackets.pop();
+        if (!open) return fail(`unmatched '${op}'`, zero(line, col));
+        if (open.char !== CLOSE[op]) {
+          const where = open.line !== line ? ` on line ${open.line}` : '';
+          return fail(`closing parenthesis '${op}' does not match opening parenthesis '${open.char}'${where}`, zero(line, col));
+        }
+      }
+      push('OP', i, i + op.length, line, col);
+      i += op.length;
+      continue;
+    }
+    if (cp > 0x7f) {
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      return fail(`invalid character '${chr}' (U+${hex})`, zero(line, col));
+    }
+    // `$`, `?`, a lone `!`, a backtick: CPython's parser reports "invalid syntax" here.
+    push('ERRORTOKEN', i, i + 1, line, col);
+    i++;
+  }
+  const endCol = n - lineStart;
+  if (lineHasTokens && brackets.length === 0) {
+    tokens.push({ type: 'NEWLINE', text: '', line, col: endCol, endLine: line, endCol, start: n, level: 0 });
+  }
+  while (indents.length > 1) {
+    indents.pop();
+    tokens.push({ type: 'DEDENT', text: '', line, col: endCol, endLine: line, endCol, start: n, level: 0 });
+  }
+  tokens.push({ type: 'ENDMARKER', text: '', line, col: endCol, endLine: line, endCol, start: n, level: brackets.length });
+  const last = brackets[brackets.length - 1];
+  return { tokens, error, unclosed: last ? { char: last.char, line: last.line, col: last.col } : null };
+}
