@@ -57,6 +57,8 @@ const PROCESS_CLASSES = new Set(['multiprocessing.Process', 'multiprocessing.con
 
 type Node = Stmt | Expr;
 
+const isConcurrencyClass = (q: string | null): boolean => q !== null && (THREAD_CLASSES.has(q) || PROCESS_CLASSES.has(q));
+
 /** Calls `visit` on every statement and expression of `root`, in source order. */
 export function walk(root: unknown, visit: (node: Node) => void): void {
   const go = (x: unknown): void => {
@@ -177,12 +179,22 @@ export function findSites(mod: Module): Sites {
       const target = calleeName(targetExpr);
       if (target) targetNames.set(target, kind);
       creations.push({ kind, ...at, target, name: stringConstant(keyword(call, 'name')) });
+    } else if (q === 'multiprocessing.Pool' || q === 'multiprocessing.pool.Pool') {
+      creations.push({ kind: 'process', ...at, name: 'Pool worker' });
     } else if (q === 'os.fork' || q === 'os.forkpty') {
       usesFork = true;
       creations.push({ kind: 'fork', ...at });
     } else if (call.func.kind === 'Name' && subclasses.has(call.func.id)) {
       const sub = subclasses.get(call.func.id)!;
       creations.push({ kind: sub.kind, ...at, cls: call.func.id, name: stringConstant(keyword(call, 'name')) });
+    } else if (call.args.some((a) => isConcurrencyClass(scope.qualify(a)))) {
+      // The class passed as a value, e.g. parallel(threading.Thread, work, ()): the call
+      // creates threads/processes; the function passed next to it is their target.
+      const i = call.args.findIndex((a) => isConcurrencyClass(scope.qualify(a)));
+      const kind = THREAD_CLASSES.has(scope.qualify(call.args[i]!)!) ? 'thread' : 'process';
+      const target = call.args.slice(i + 1).map((a) => (a.kind === 'Name' ? a.id : undefined)).find((n) => n !== undefined);
+      if (target) targetNames.set(target, kind);
+      creations.push({ kind, ...at, target });
     } else if (q === 'signal.signal') {
       const sig = signalName(call.args[0], scope);
       if (sig) {
@@ -313,5 +325,6 @@ export function buildLenses(uri: string, sites: Sites, session?: SessionState): 
   for (const s of sites.signals) {
     for (const sig of s.signals) out.push(lens(s.line, s.col, `Send ${sig}`, ClientCommand.sendSignal, { uri, sessionId, signal: sig }));
   }
-  return out;
+  // In source order (stable: lenses of one line keep their order).
+  return out.map((l, i) => [l, i] as const).sort((a, b) => a[0].range.start.line - b[0].range.start.line || a[1] - b[1]).map(([l]) => l);
 }

@@ -57,13 +57,30 @@ test('thread creations and their targets get Step lenses at the right positions'
       [0, '▶ Run in Threadline', 'threadline.run'],
       [0, 'Step', 'threadline.step'],
       [0, 'Find deadlocks', 'threadline.findDeadlocks'],
-      [18, 'Step Thread (worker1)', 'threadline.step'],
-      [19, 'Step second', 'threadline.step'],
       [6, 'Step Thread (worker1)', 'threadline.step'],
       [12, 'Step Thread (worker2)', 'threadline.step'],
+      [18, 'Step Thread (worker1)', 'threadline.step'],
+      [19, 'Step second', 'threadline.step'],
     ],
   );
   assert.deepEqual(lenses[0]!.command!.arguments, [{ uri: 'file:///x.py' }]);
+});
+
+test('Pool and a Thread class passed as a value are creation sites', () => {
+  const s = sitesOf(`import threading
+from multiprocessing import Pool
+
+def count(n):
+    pass
+
+def parallel(cls, fn, args):
+    ts = [cls(target=fn, args=args) for _ in range(2)]
+
+parallel(threading.Thread, count, (1,))
+pool = Pool(4)
+`);
+  assert.deepEqual(s.creations.map((c) => [c.kind, c.line, c.target, c.name]), [['thread', 10, 'count', undefined], ['process', 11, undefined, 'Pool worker']]);
+  assert.deepEqual(s.targets.map((t) => [t.name, t.line]), [['count', 4]]);
 });
 
 test('a file without concurrency gets no lenses', () => {
@@ -175,4 +192,44 @@ test('every sample that uses concurrency gets top lenses, and none throws', () =
     }
     for (const l of lenses) assert.ok(l.range.start.line < src.split('\n').length, `${f}: lens inside the file`);
   }
+});
+
+/** The lenses of a sample as "line:title" (line 1-based), found by text so edits to the samples' comments do not matter. */
+function sampleLenses(name: string): { src: string[]; lenses: string[] } | null {
+  const file = path.resolve(import.meta.dirname, '../../samples', name);
+  if (!fs.existsSync(file)) return null;
+  const text = fs.readFileSync(file, 'utf8');
+  const r = parse(text, name);
+  assert.ok(r.module, `${name} parses`);
+  return { src: text.split('\n'), lenses: buildLenses(`file:///${name}`, findSites(r.module)).map((l) => `${l.range.start.line + 1}:${l.command!.title}`) };
+}
+
+const lineOf = (src: string[], needle: string) => src.findIndex((l) => l.includes(needle)) + 1;
+
+test('samples/dead_lock.py: top lenses, both Thread(...) calls and both targets', (t) => {
+  const s = sampleLenses('dead_lock.py');
+  if (!s) return t.skip('samples/dead_lock.py not present');
+  assert.deepEqual(s.lenses, [
+    '1:▶ Run in Threadline', '1:Step', '1:Find deadlocks',
+    `${lineOf(s.src, 'def t1')}:Step Thread (t1)`,
+    `${lineOf(s.src, 'def t2')}:Step Thread (t2)`,
+    `${lineOf(s.src, 'Thread(target=t1')}:Step Thread (t1)`,
+    `${lineOf(s.src, 'Thread(target=t2')}:Step Thread (t2)`,
+  ]);
+});
+
+test('samples/signal_handler.py and alarm.py: Send lenses on signal/alarm/pause lines', (t) => {
+  const s = sampleLenses('signal_handler.py');
+  const a = sampleLenses('alarm.py');
+  if (!s || !a) return t.skip('signal samples not present');
+  const sends = (x: { lenses: string[] }) => x.lenses.filter((l) => l.includes(':Send '));
+  for (const l of sends(s)) {
+    const [line, title] = l.split(':');
+    const code = s.src[Number(line) - 1]!;
+    assert.match(code, /signal\.(signal|pause|alarm)\(/, l);
+    if (code.includes('signal.signal(')) assert.ok(code.includes(title!.replace('Send ', '')), `${l} names the signal of its line`);
+  }
+  assert.ok(sends(s).length >= 4);
+  assert.deepEqual(sends(a).map((l) => l.split(':')[1]), ['Send SIGINT', 'Send SIGINT', 'Send SIGINT']);
+  assert.equal(Number(sends(a)[2]!.split(':')[0]), lineOf(a.src, 'signal.pause()'));
 });

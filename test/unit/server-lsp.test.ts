@@ -66,7 +66,7 @@ test('codeLens request returns the lenses of an open document', async () => {
     const lenses = await c.request('textDocument/codeLens', { textDocument: { uri: URI } });
     assert.deepEqual(
       lenses.map((l: any) => [l.range.start.line, l.command.title]),
-      [[0, '▶ Run in Threadline'], [0, 'Step'], [0, 'Find deadlocks'], [5, 'Step Thread (work)'], [2, 'Step Thread (work)']],
+      [[0, '▶ Run in Threadline'], [0, 'Step'], [0, 'Find deadlocks'], [2, 'Step Thread (work)'], [5, 'Step Thread (work)']],
     );
   } finally {
     await c.close();
