@@ -4,7 +4,7 @@ import type { Alias, Expr, Stmt, StmtOf } from '../syntax/ast';
 import { assertUnreachable } from '../util/assert';
 import type { Compiler } from './compile';
 import { compileClassDef, compileFunctionDef } from './compile-defs';
-import { compileAssignTarget, compileJumpIf, compileSubscriptKey, INPLACE_OPS } from './compile-expr';
+import { compileAssignTarget, compileJumpIf, compileSubscriptKey, constantOf, INPLACE_OPS } from './compile-expr';
 import { syntaxError } from './errors';
 import { Op } from './opcodes';
 import type { FBlock, Label } from './unit';
@@ -116,6 +116,7 @@ function stmt(c: Compiler, s: Stmt): void {
       return;
     case 'Expr':
       if (s.value.kind === 'Constant') {
+        constantOf(s.value.value, s.value.loc); // rejects complex literals even here
         c.emit(Op.NOP);
         return;
       }
