@@ -15,6 +15,7 @@ import { describe } from './describe';
 import { readTheme, type Theme } from './theme';
 import { renderBanner, renderLegend, Tooltip, type BannerInfo } from './panels';
 import { checkbox, iconButton, textButton, textField } from './controls';
+import { Ingest } from './ingest';
 
 export interface DebugSnapshot {
   ready: boolean;
@@ -37,6 +38,10 @@ export interface DebugSnapshot {
   /** performance.now() when the last frame was drawn, and how many events it showed */
   lastFrameAt: number;
   lastFrameEvents: number;
+  /** performance.now() of the first frame that showed any event of this run */
+  firstFrameAt: number;
+  pending: number;
+  timing: { validateMs: number; modelMs: number; layoutMs: number };
 }
 
 export class TimelineApp {
@@ -63,7 +68,16 @@ export class TimelineApp {
   private frames = 0;
   private lastFrameAt = 0;
   private lastFrameEvents = 0;
+  private firstFrameAt = 0;
   private readonly errors: string[] = [];
+  private readonly ingest = new Ingest(
+    (events) => this.addEvents(events),
+    () => { this.model.done = true; },
+    (message) => this.reportError(message),
+    () => this.requestRender(),
+  );
+  /** cumulative ms spent validating and modelling events, and in layout */
+  private readonly timing = { validateMs: 0, modelMs: 0, layoutMs: 0 };
 
   constructor(
     private readonly root: HTMLElement,
@@ -140,6 +154,7 @@ export class TimelineApp {
   // ───────────── host messages ─────────────
 
   reset(file: string): void {
+    this.ingest.clear();
     this.model = new TimelineModel();
     this.model.file = file;
     this.layoutVersion = -1;
@@ -149,13 +164,23 @@ export class TimelineApp {
     this.scrollY = 0;
     this.userMoved = false;
     this.errors.length = 0;
+    this.firstFrameAt = 0;
+    this.timing.validateMs = this.timing.modelMs = this.timing.layoutMs = 0;
     this.tooltip.hide();
     this.save();
     this.requestRender();
   }
 
-  /** Validates every event; invalid ones are dropped and reported once per batch. */
-  addBatch(raw: readonly unknown[], done: boolean | undefined): void {
+  /** Queue a batch (event objects or JSONL text). Batches are ingested progressively in
+   * slices between frames, so big traces show up at once and fill in. */
+  addBatch(batch: readonly unknown[] | string, done: boolean | undefined): void {
+    this.ingest.push(batch, done === true);
+    this.requestRender();
+  }
+
+  /** Validates every event; invalid ones are dropped and reported once per chunk. */
+  private addEvents(raw: readonly unknown[]): void {
+    const t0 = performance.now();
     const ok: TraceEvent[] = [];
     let firstError: string | undefined;
     let bad = 0;
@@ -170,9 +195,10 @@ export class TimelineApp {
       this.model.stats.invalidEvents += bad;
       this.reportError(`${bad} invalid trace event(s) dropped; first: ${firstError}`);
     }
+    const t1 = performance.now();
     this.model.addEvents(ok);
-    if (done) this.model.done = true;
-    this.requestRender();
+    this.timing.validateMs += t1 - t0;
+    this.timing.modelMs += performance.now() - t1;
   }
 
   setPlayhead(seq: number | null): void {
@@ -276,8 +302,10 @@ export class TimelineApp {
   frame(): RenderStats {
     const m = this.model;
     if (this.layoutVersion !== m.version) {
+      const t0 = performance.now();
       this.layout = layoutLanes(m, this.layoutOpts);
       this.layoutVersion = m.version;
+      this.timing.layoutMs += performance.now() - t0;
     }
     if (this.bannerVersion !== m.version) {
       this.banner = renderBanner(this.bannerEl, m, (loc) => this.reveal(loc));
@@ -295,6 +323,7 @@ export class TimelineApp {
     this.frames++;
     this.lastFrameAt = performance.now();
     this.lastFrameEvents = m.events.length;
+    if (this.firstFrameAt === 0 && m.events.length > 0) this.firstFrameAt = this.lastFrameAt;
     this.statusEl.textContent = this.status();
     return stats;
   }
@@ -334,6 +363,9 @@ export class TimelineApp {
       errors: [...this.errors],
       lastFrameAt: this.lastFrameAt,
       lastFrameEvents: this.lastFrameEvents,
+      firstFrameAt: this.firstFrameAt,
+      pending: this.ingest.pending(),
+      timing: { ...this.timing },
     };
   }
 

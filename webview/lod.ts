@@ -10,10 +10,16 @@ import { IntervalTrack, InstantTrack, lowerBound } from './tracks';
 export type SpanSink = (start: number, end: number, style: number, ev: number, label: number, merged: boolean) => void;
 
 /**
- * Visible intervals of `tr` in [t0, t1) at `nsPerPx`; open intervals end at `openEnd`.
+ * Visible intervals of `tr` in [t0, t1) at `nsPerPx`; open intervals end at `openEnd`;
+ * intervals narrower than `minPx` pixels are merged per column of `minPx` pixels.
  * Columns are aligned to multiples of nsPerPx so panning does not make merged columns flicker.
  */
-export function visibleSpans(tr: IntervalTrack, t0: number, t1: number, nsPerPx: number, openEnd: number, sink: SpanSink): void {
+export function visibleSpans(tr: IntervalTrack, t0: number, t1: number, nsPerPx: number, openEnd: number, sink: SpanSink, minPx = 1): void {
+  visibleSpansCol(tr, t0, t1, nsPerPx * minPx, openEnd, sink);
+}
+
+/** visibleSpans with a column width in ns (intervals narrower than a column are merged). */
+function visibleSpansCol(tr: IntervalTrack, t0: number, t1: number, nsPerPx: number, openEnd: number, sink: SpanSink): void {
   const n = tr.n;
   if (n === 0) return;
   const { start, end, style, ev, label } = tr;

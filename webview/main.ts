@@ -35,7 +35,7 @@ function start(): void {
     }
     switch (m.type) {
       case 'reset': app.reset(m.file); break;
-      case 'traceBatch': app.addBatch(m.events, m.done); break;
+      case 'traceBatch': app.addBatch(m.events ?? m.jsonl ?? [], m.done); break;
       case 'playhead': app.setPlayhead(m.seq); break;
       default: assertUnreachable(m, 'message');
     }

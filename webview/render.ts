@@ -14,6 +14,8 @@ import type { Hit } from './hittest';
 
 export const GUTTER = 190;
 export const AXIS_H = 24;
+/** intervals narrower than this many pixels are merged (level of detail) */
+const LOD_PX = 2;
 
 export interface RenderInput {
   model: TimelineModel;
@@ -35,6 +37,8 @@ export interface RenderStats {
   rows: number;
   /** markers drawn per instant kind name (for tests) */
   markerKinds: Record<string, number>;
+  /** ms per phase: intervals (LOD walk + fill), overlays+markers, arrows */
+  phases: { spans: number; fill: number; marks: number; arrows: number };
 }
 
 const IK_NAMES = Object.fromEntries(Object.entries(Ik).map(([k, v]) => [v, k])) as Record<number, string>;
@@ -101,7 +105,9 @@ export class Renderer {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = th.bg;
     ctx.fillRect(0, 0, this.cssW, this.cssH);
-    const stats: RenderStats = { frameMs: 0, rects: 0, markers: 0, arrows: 0, rows: 0, markerKinds: {} };
+    const stats: RenderStats = { frameMs: 0, rects: 0, markers: 0, arrows: 0, rows: 0, markerKinds: {}, phases: { spans: 0, fill: 0, marks: 0, arrows: 0 } };
+    let tp = performance.now();
+    const phase = (k: keyof RenderStats['phases']): void => { const now = performance.now(); stats.phases[k] += now - tp; tp = now; };
     const vt0 = view.t0;
     const vt1 = viewEnd(view);
     const k = 1 / view.nsPerPx;
@@ -155,10 +161,12 @@ export class Renderer {
         const w = Math.max((e - s) * k, 1);
         batch.add(style, x, y0 + dy, w, h);
         if (!merged && label >= 0 && w > 44) labels.push([Math.max(x, GUTTER) + 3, y0 + dy + h / 2, Math.min(w, X(vt1) - Math.max(x, GUTTER)) - 6, model.strings.get(label)]);
-      });
+      }, LOD_PX);
     }
+    phase('spans');
     this.flushRects(batch, th, visible, layout);
     stats.rects += batch.count;
+    phase('fill');
     ctx.font = th.font;
     ctx.textBaseline = 'middle';
     ctx.fillStyle = th.bg;
@@ -196,16 +204,30 @@ export class Renderer {
       ctx.fillText(text, x + 4, y + 7);
     }
 
-    // ticks and markers
+    // ticks (batched by colour: setting fillStyle per tick is slow) and markers
+    const tickBatch = new Map<string, number[]>();
+    for (const row of visible) {
+      const lane = model.lanes[row.lane];
+      if (lane.ticks.n === 0) continue;
+      const y0 = Y(row.y);
+      const ty = row.kind === 'gil' ? y0 : y0 + row.h - 5;
+      const th2 = row.kind === 'gil' ? 4 : 5;
+      visibleInstants(lane.ticks, vt0, vt1, view.nsPerPx, 3, (t, kind) => {
+        const c = tickColour(th, kind);
+        let a = tickBatch.get(c);
+        if (!a) { a = []; tickBatch.set(c, a); }
+        a.push(Math.round(X(t)), ty, th2);
+      });
+    }
+    for (const [c, a] of tickBatch) {
+      ctx.fillStyle = c;
+      ctx.beginPath();
+      for (let i = 0; i < a.length; i += 3) ctx.rect(a[i], a[i + 1], 1, a[i + 2]);
+      ctx.fill();
+    }
     for (const row of visible) {
       const lane = model.lanes[row.lane];
       const y0 = Y(row.y);
-      visibleInstants(lane.ticks, vt0, vt1, view.nsPerPx, 3, (t, kind) => {
-        ctx.fillStyle = tickColour(th, kind);
-        const x = Math.round(X(t));
-        if (row.kind === 'gil') ctx.fillRect(x, y0, 1, 4);
-        else ctx.fillRect(x, y0 + row.h - 5, 1, 5);
-      });
       visibleInstants(lane.instants, vt0, vt1, view.nsPerPx, 5, (t, kind) => {
         drawMarker(ctx, th, kind, X(t), y0, row.h);
         stats.markers++;
@@ -214,9 +236,11 @@ export class Renderer {
       });
     }
 
+    phase('marks');
     // arrows
     stats.arrows += this.drawArrows(model.gilArrows, inp, X, Y, true);
     stats.arrows += this.drawArrows(model.arrows, inp, X, Y, false);
+    phase('arrows');
 
     // hover outline
     if (inp.hover?.span) {

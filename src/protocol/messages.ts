@@ -12,8 +12,11 @@ export const PROTOCOL_VERSION = 1 as const;
 
 /** Start over: a new run of `file` (clears the timeline). */
 export interface ResetMessage { type: 'reset'; file: string; title?: string }
-/** More events of the current run, in seq order. `done` marks the end of the run. */
-export interface TraceBatchMessage { type: 'traceBatch'; events: TraceEvent[]; done?: boolean }
+/** More events of the current run, in seq order. `done` marks the end of the run.
+ * Either `events` (objects) or `jsonl` (the same events as JSONL text, see trace/jsonl.ts).
+ * Prefer `jsonl` for big batches: a string crosses postMessage as one copy, while an array of
+ * objects is structured-cloned object by object (seconds for a million events). */
+export interface TraceBatchMessage { type: 'traceBatch'; events?: TraceEvent[]; jsonl?: string; done?: boolean }
 /** The session's current step (null: no playhead). */
 export interface PlayheadMessage { type: 'playhead'; seq: number | null }
 
@@ -70,8 +73,9 @@ export function validateToWebview(x: unknown): ToWebview | string {
     case 'reset':
       return isStr(x.file) && (x.title === undefined || isStr(x.title)) ? (x as unknown as ResetMessage) : 'reset: expected {file, title?}';
     case 'traceBatch':
-      return Array.isArray(x.events) && (x.done === undefined || typeof x.done === 'boolean')
-        ? (x as unknown as TraceBatchMessage) : 'traceBatch: expected {events: [], done?}';
+      return (Array.isArray(x.events) !== isStr(x.jsonl)) && (x.events === undefined || Array.isArray(x.events)) &&
+        (x.jsonl === undefined || isStr(x.jsonl)) && (x.done === undefined || typeof x.done === 'boolean')
+        ? (x as unknown as TraceBatchMessage) : 'traceBatch: expected {events: [] | jsonl: string, done?}';
     case 'playhead':
       return x.seq === null || isNat(x.seq) ? (x as unknown as PlayheadMessage) : 'playhead: expected {seq: integer|null}';
     default:

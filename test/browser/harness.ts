@@ -102,6 +102,8 @@ export async function openHarness(opts: { width?: number; height?: number; minif
   await context.route(/^(?!http:\/\/threadline\.test\/).*/, (route) => route.abort());
   // a string, not a function: tsx would wrap a function with helpers the page lacks
   await context.addInitScript({ content: `
+    // tsx (keepNames) wraps named functions in callbacks given to page.evaluate with __name
+    window.__name = (f) => f;
     (() => {
       const vars = ${JSON.stringify(THEME_VARS)};
       window.__posted = [];
