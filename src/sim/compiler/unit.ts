@@ -173,7 +173,7 @@ export function functionFlags(s: Scope): number {
   if (s.isFunctionLike) f |= CodeFlags.OPTIMIZED | CodeFlags.NEWLOCALS;
   if (s.hasVarargs) f |= CodeFlags.VARARGS;
   if (s.hasVarkw) f |= CodeFlags.VARKEYWORDS;
-  if (s.nested) f |= CodeFlags.NESTED;
+  if (s.nested && s.isFunctionLike) f |= CodeFlags.NESTED;
   if (s.isGenerator) f |= CodeFlags.GENERATOR;
   return f;
 }
