@@ -294,6 +294,32 @@ export class PySetBase extends PyObject {
   has(key: PyValue): boolean {
     return this.index.has(keyOf(key));
   }
+  customSlots(hash: number | bigint): number[] {
+    const e = this.index.get(customKey(hash));
+    return e === undefined ? [] : (e as number[]);
+  }
+  addCustom(hash: number | bigint, key: PyValue): void {
+    const ck = customKey(hash);
+    const e = this.index.get(ck) as number[] | undefined;
+    const slot = this.keys.length;
+    if (e) e.push(slot);
+    else this.index.set(ck, [slot]);
+    this.keys.push(key);
+    this.size++;
+    this.version++;
+  }
+  deleteCustomSlot(hash: number | bigint, slot: number): void {
+    const ck = customKey(hash);
+    const e = this.index.get(ck) as number[] | undefined;
+    if (e) {
+      const j = e.indexOf(slot);
+      if (j >= 0) e.splice(j, 1);
+      if (e.length === 0) this.index.delete(ck);
+    }
+    this.keys[slot] = DELETED;
+    this.size--;
+    this.version++;
+  }
   add(key: PyValue): void {
     this.addCk(keyOf(key), key);
   }

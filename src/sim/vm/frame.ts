@@ -51,6 +51,10 @@ export interface Frame {
   genMode: GenMode;
   /** Pending KW_NAMES for the next CALL. */
   kwnames: string[] | null;
+  /** UNBOUND, or the value this frame returns instead of its own return value (the
+   *  instance for an `__init__` frame called by type.__call__ — which must return None —
+   *  and the module for a module body run by import). */
+  retOverride: PyValue | Sentinel;
 }
 
 /** A native frame: a resumable built-in waiting for the result of a call it requested. */
@@ -61,6 +65,9 @@ export interface NativeFrame {
   /** Its whole state: plain data only (PyValues, numbers, strings, arrays, plain objects). */
   state: Record<string, unknown>;
   back: AnyFrame | null;
+  /** The result (or exception) to hand to the next resume. */
+  value: PyValue;
+  exc: PyBaseException | null;
 }
 
 export type AnyFrame = Frame | NativeFrame;
@@ -138,6 +145,12 @@ export interface PyThreadState {
   result: PyValue;
   /** The uncaught exception when died. */
   uncaught: PyBaseException | null;
+  /** Set while the uncaught-exception hook prints the traceback (status becomes 'died'
+   *  when it finishes). */
+  dying: PyBaseException | null;
+  /** 'print': an uncaught exception is printed CPython-style on sys.stderr before the
+   *  thread dies; 'none': the thread dies at once (the kernel reports it itself). */
+  hook: 'print' | 'none';
   /** Accumulated virtual cost of executed instructions (cost.ts units); the kernel
    *  consumes and resets it. */
   cost: number;

@@ -143,6 +143,7 @@ export class PyGenerator extends PyObject {
   constructor(frame: Frame, public code: CodeObject) {
     super(generatorType);
     this.frame = frame;
+    frame.gen = this;
     this.name = code.name;
     this.qualname = code.qualname;
   }

@@ -35,6 +35,11 @@ export const UNBOUND = new Sentinel('UNBOUND');
 export const ITER_STOP = new Sentinel('ITER_STOP');
 /** A native frame returning NO_RESULT pushes nothing on its caller's stack. */
 export const NO_RESULT = new Sentinel('NO_RESULT');
+/** Returned by VM helpers (and native impls) that pushed a frame themselves: the caller
+ *  (or native frame) receives that frame's result later. */
+export const PUSHED = new Sentinel('PUSHED');
+/** Returned when the thread was suspended by a syscall. */
+export const SUSPENDED = new Sentinel('SUSPENDED');
 export type StackValue = PyValue | Sentinel;
 
 export abstract class PyObject {
@@ -54,6 +59,9 @@ export type Layout =
   | 'set' | 'frozenset' | 'exception' | 'none' | 'other';
 
 let TYPE_TYPE: PyType | undefined;
+
+/** Every builtin type by its stable id (snapshots refer to builtin types by id). */
+export const BUILTIN_TYPES_BY_ID = new Map<string, PyType>();
 
 /** A type object. Builtin types are global, immutable after startup, and shared by all VMs
  *  (snapshots refer to them by `id`); user classes are ordinary heap objects. */
@@ -98,13 +106,21 @@ export class PyType extends PyObject {
     this.mro = [this];
     if (bases.length === 1) this.mro.push(...bases[0]!.mro);
     else if (bases.length > 1) this.mro = c3Linearize(this, bases);
+    if (this.builtin) {
+      // ids must be unique: a second type with the same module and name gets a suffix
+      let id = this.id;
+      for (let n = 2; BUILTIN_TYPES_BY_ID.has(id); n++) id = `${this.id}#${n}`;
+      this.id = id;
+      BUILTIN_TYPES_BY_ID.set(id, this);
+    }
   }
 }
 
-/** Bumped whenever any class namespace changes: attribute caches compare against it. */
-export let typeEpoch = 0;
+/** `epoch` is bumped whenever any class namespace changes: attribute caches compare
+ *  against it. */
+export const typeState = { epoch: 0 };
 export function bumpTypeEpoch(): void {
-  typeEpoch++;
+  typeState.epoch++;
 }
 
 /** CPython's C3 linearization. Throws a plain Error with CPython's message on failure

@@ -4,7 +4,7 @@
 // snapshots refer to it by its id. See README.md for how to add things.
 
 import {
-  PyObject, PyType, PyValue, Sentinel, objectType, bumpTypeEpoch, Layout,
+  PyObject, PyType, PyValue, Sentinel, objectType, bumpTypeEpoch, Layout, BUILTIN_TYPES_BY_ID,
 } from './objects';
 import { PyBuiltinFunction, BuiltinKind } from './function';
 import type { CallContext, NativeFn, NativeImpl } from './frame';
@@ -35,13 +35,11 @@ export function getBuiltinById(id: string): PyBuiltinFunction | undefined {
 
 // ------------------------------------------------------------------ builtin types
 
-const builtinTypes = new Map<string, PyType>();
+const builtinTypes = BUILTIN_TYPES_BY_ID;
 
 /** Registers a builtin type under its id (type.id) so snapshots can refer to it. */
 export function registerType(t: PyType): PyType {
   if (!t.builtin) throw new Error(`registerType: ${t.name} is not builtin`);
-  const prev = builtinTypes.get(t.id);
-  if (prev && prev !== t) throw new Error(`duplicate type id ${t.id}`);
   builtinTypes.set(t.id, t);
   return t;
 }
