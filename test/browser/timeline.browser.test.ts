@@ -168,3 +168,17 @@ test('export buttons post export messages (Chrome trace, PNG image)', { skip }, 
   assert.equal(img.format, 'png');
   assert.match(img.data, /^data:image\/png;base64,/);
 });
+
+test('JSONL batches (the fast path for big traces) give the same picture', { skip }, async () => {
+  const { toJsonl } = await import('../../src/trace/jsonl');
+  const ev = deadlockTwoLocks();
+  await h.post({ type: 'reset', file: 'dead_lock.py' });
+  await h.post({ type: 'traceBatch', jsonl: toJsonl(ev.slice(0, 20)) });
+  await h.post({ type: 'traceBatch', jsonl: toJsonl(ev.slice(20)) + 'not json\n', done: true });
+  await h.page.waitForFunction((n) => (window as any).__threadlineDebug.snapshot().lastFrameEvents === n, ev.length);
+  const d = await h.snapshot();
+  assert.equal(d.banner.kind, 'deadlock');
+  assert.equal(d.stats.gilHandoffs, DEADLOCK_HANDOFFS);
+  const errors = (await h.posted()).filter((m: any) => m.type === 'error').map((m: any) => m.message);
+  assert.ok(errors.some((m) => /bad JSONL line/.test(m)), errors.join('\n'));
+});
