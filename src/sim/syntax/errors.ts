@@ -21,9 +21,12 @@ const diag = (f: Found): SyntaxDiagnostic => ({ kind: 'syntax', message: f.messa
 
 /** The first syntax error of `source` (empty when tree and tokens are fine). */
 export function findSyntaxErrors(root: Node, source: string): SyntaxDiagnostic[] {
-  const tk = tokenize(source);
+  // Only a tree with errors needs every token; otherwise line summaries suffice.
+  let tk = tokenize(source, root.hasError);
   // 1. Tokenizer errors win anywhere in the file (CPython re-tokenizes the whole source).
   if (tk.error) return [diag(tk.error)];
+  if (!root.hasError && structural(tk.tokens) === null) return [];
+  if (!root.hasError) tk = tokenize(source, true);
   // 2. Parser-level errors: the earliest of the structural ones and the tree's.
   let found: Found | null = structural(tk.tokens);
   const fromTree = root.hasError ? treeError(root, tk) : null;

@@ -47,11 +47,27 @@ const CLOSE: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const ID_START = /[\p{L}\p{Nl}_]/u;
 const ID_CONT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
 
+const STRING_PREFIX_CHARS = 'rRbBuUfF';
+const STRING_START = /([rRbBuUfF]{0,2})(['"])/y;
+const NUMBER = /0[xXoObB][0-9a-zA-Z_]*|([0-9][0-9_]*)?(\.[0-9_]*)?([eE][+-]?[0-9_]*)?[jJ]?/y;
+const KEYWORD_AFTER_NUMBER = /(and|or|if|else|in|is|not|for)\b/y;
+
+function isIdChar(src: string, k: number): boolean {
+  const c = src.charCodeAt(k);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return ID_CONT.test(String.fromCodePoint(src.codePointAt(k)!));
+}
+
 function zero(line: number, col: number): Loc {
   return { line, col, endLine: line, endCol: col };
 }
 
-export function tokenize(src: string): TokenizeResult {
+/**
+ * Tokenizes `src`. With `full` false (the common case of a file tree-sitter parsed without
+ * errors) only the first two and the last token of each logical line are kept: enough
+ * for the structural checks, and much cheaper.
+ */
+export function tokenize(src: string, full = true): TokenizeResult {
   const tokens: Token[] = [];
   let error: TokError | null = null;
   const brackets: { char: string; line: number; col: number }[] = [];
@@ -65,7 +81,36 @@ export function tokenize(src: string): TokenizeResult {
   let lineHasTokens = false;
   const totalLines = src.endsWith('\n') ? src.split('\n').length - 1 : src.split('\n').length;
 
+  let lineCount = 0;
+  let pend = false;
+  let pType: TokType = 'OP';
+  let pStart = 0;
+  let pEnd = 0;
+  let pLine = 0;
+  let pCol = 0;
+  let pELine = 0;
+  let pECol = 0;
+  let pLevel = 0;
+  const flush = (): void => {
+    if (!pend) return;
+    pend = false;
+    tokens.push({ type: pType, text: src.slice(pStart, pEnd), line: pLine, col: pCol, endLine: pELine, endCol: pECol, start: pStart, level: pLevel });
+  };
   const push = (type: TokType, start: number, end: number, sLine: number, sCol: number): void => {
+    if (!full && type !== 'INDENT' && type !== 'DEDENT') {
+      if (++lineCount > 2) {
+        pend = true;
+        pType = type;
+        pStart = start;
+        pEnd = end;
+        pLine = sLine;
+        pCol = sCol;
+        pELine = line;
+        pECol = end - lineStart;
+        pLevel = brackets.length;
+        return;
+      }
+    }
     tokens.push({
       type, text: src.slice(start, end), line: sLine, col: sCol, endLine: line, endCol: end - lineStart,
       start, level: brackets.length,
@@ -142,6 +187,8 @@ export function tokenize(src: string): TokenizeResult {
       const start = i;
       i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
       if (brackets.length === 0 && lineHasTokens) {
+        flush();
+        lineCount = 0;
         tokens.push({ type: 'NEWLINE', text: '\n', line, col, endLine: line, endCol: col, start, level: 0 });
         lineHasTokens = false;
       }
@@ -168,7 +215,11 @@ export function tokenize(src: string): TokenizeResult {
     }
     lineHasTokens = true;
     // Strings (with any valid prefix).
-    const pm = /^([rRbBuUfF]{0,2})(['"])/.exec(src.slice(i, i + 4));
+    let pm: RegExpExecArray | null = null;
+    if (ch === '"' || ch === "'" || STRING_PREFIX_CHARS.includes(ch)) {
+      STRING_START.lastIndex = i;
+      pm = STRING_START.exec(src);
+    }
     if (pm && /^(|r|u|b|br|rb|f|fr|rf)$/i.test(pm[1])) {
       const sLine = line;
       const start = i;
@@ -176,10 +227,11 @@ export function tokenize(src: string): TokenizeResult {
       const triple = src.startsWith(q + q + q, i + pm[1].length);
       let j = i + pm[1].length + (triple ? 3 : 1);
       let closed = false;
+      const qc = q.charCodeAt(0);
       while (j < n) {
-        const c = src[j];
-        if (c === '\\') {
-          if (src[j + 1] === '\n') {
+        const c = src.charCodeAt(j);
+        if (c === 92 /* \\ */) {
+          if (src.charCodeAt(j + 1) === 10) {
             j += 2;
             line++;
             lineStart = j;
@@ -188,14 +240,14 @@ export function tokenize(src: string): TokenizeResult {
           j += 2;
           continue;
         }
-        if (c === '\n') {
+        if (c === 10) {
           if (!triple) break;
           j++;
           line++;
           lineStart = j;
           continue;
         }
-        if (triple ? src.startsWith(q + q + q, j) : c === q) {
+        if (c === qc && (!triple || (src.charCodeAt(j + 1) === qc && src.charCodeAt(j + 2) === qc))) {
           j += triple ? 3 : 1;
           closed = true;
           break;
@@ -212,12 +264,14 @@ export function tokenize(src: string): TokenizeResult {
     }
     // Numbers.
     if ((ch >= '0' && ch <= '9') || (ch === '.' && src[i + 1] >= '0' && src[i + 1] <= '9')) {
-      const m = /^(0[xXoObB][0-9a-zA-Z_]*|([0-9][0-9_]*)?(\.[0-9_]*)?([eE][+-]?[0-9_]*)?[jJ]?)/.exec(src.slice(i, i + 400));
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src);
       let len = m ? m[0].length : 1;
       let text = src.slice(i, i + len);
       let trailing = false;
-      while (i + len < n && ID_CONT.test(src[i + len]) && !/^(and|or|if|else|in|is|not|for)\b/.test(src.slice(i + len))) {
-        len++;
+      KEYWORD_AFTER_NUMBER.lastIndex = i + len;
+      if (i + len < n && isIdChar(src, i + len) && !KEYWORD_AFTER_NUMBER.test(src)) {
+        while (i + len < n && isIdChar(src, i + len)) len++;
         trailing = true;
       }
       if (trailing) return fail('invalid decimal literal', zero(line, col + text.length));
@@ -236,13 +290,21 @@ export function tokenize(src: string): TokenizeResult {
     }
     // Names.
     const cp = src.codePointAt(i)!;
-    const chr = String.fromCodePoint(cp);
-    if (ID_START.test(chr)) {
+    const chr = cp < 0x80 ? ch : String.fromCodePoint(cp);
+    if (cp < 0x80 ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || cp === 95 : ID_START.test(chr)) {
       let j = i + chr.length;
       while (j < n) {
-        const c = String.fromCodePoint(src.codePointAt(j)!);
-        if (!ID_CONT.test(c)) break;
-        j += c.length;
+        const c = src.charCodeAt(j);
+        if (c < 0x80) {
+          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) {
+            j++;
+            continue;
+          }
+          break;
+        }
+        const u = String.fromCodePoint(src.codePointAt(j)!);
+        if (!ID_CONT.test(u)) break;
+        j += u.length;
       }
       push('NAME', i, j, line, col);
       i = j;
@@ -275,6 +337,7 @@ export function tokenize(src: string): TokenizeResult {
     i++;
   }
   const endCol = n - lineStart;
+  flush();
   if (lineHasTokens && brackets.length === 0) {
     tokens.push({ type: 'NEWLINE', text: '', line, col: endCol, endLine: line, endCol, start: n, level: 0 });
   }
