@@ -49,9 +49,11 @@ export class FakeEngine implements Engine {
     const t = thread as FakeThread;
     let steps = 0;
     let cost = 0;
-    let breakers = 0;
     for (;;) {
-      if (t.pc >= t.prog.length) return { stop: { kind: 'finished' }, steps, cost, breakers };
+      // 'line' and 'do' take no instruction: they happen with the next one
+      if (steps >= limits.maxSteps) return { stop: { kind: 'limit' }, steps, cost };
+      // the end of the program is a return instruction
+      if (t.pc >= t.prog.length) return { stop: { kind: 'finished' }, steps: steps + 1, cost: cost + DEFAULT_COST };
       const o = t.prog[t.pc]!;
       switch (o.op) {
         case 'line':
@@ -64,19 +66,19 @@ export class FakeEngine implements Engine {
           continue;
         case 'raise':
           t.pc = t.prog.length;
-          return { stop: { kind: 'died', excType: o.type }, steps: steps + 1, cost: cost + DEFAULT_COST, breakers };
+          return { stop: { kind: 'died', excType: o.type }, steps: steps + 1, cost: cost + DEFAULT_COST };
         case 'call': {
           t.pc++;
           t.save = o.save ?? null;
           t.as = o.as ?? null;
           const payload = typeof o.payload === 'function' ? o.payload(t.env) : (o.payload ?? {});
-          return { stop: { kind: 'syscall', name: o.name, payload }, steps: steps + 1, cost: cost + DEFAULT_COST, breakers };
+          return { stop: { kind: 'syscall', name: o.name, payload }, steps: steps + 1, cost: cost + DEFAULT_COST };
         }
         case 'print': {
           t.pc++;
           t.save = null;
           const text = typeof o.text === 'function' ? o.text(t.env) : o.text;
-          return { stop: { kind: 'syscall', name: 'io.write', payload: { stream: o.stream ?? 'stdout', text } }, steps: steps + 1, cost: cost + DEFAULT_COST, breakers };
+          return { stop: { kind: 'syscall', name: 'io.write', payload: { stream: o.stream ?? 'stdout', text } }, steps: steps + 1, cost: cost + DEFAULT_COST };
         }
         case 'cpu': {
           if (t.left < 0) t.left = o.n;
@@ -93,11 +95,8 @@ export class FakeEngine implements Engine {
             t.left = -1;
             t.pc++;
           }
-          if (t.count % (o.every ?? 5) === 0) {
-            breakers++;
-            if (breakers >= limits.maxBreakers) return { stop: { kind: 'breaker' }, steps, cost, breakers };
-          }
-          if (steps >= limits.maxSteps || cost >= limits.maxCost) return { stop: { kind: 'limit' }, steps, cost, breakers };
+          if (t.count % (o.every ?? 5) === 0 && limits.stopAtBreaker) return { stop: { kind: 'breaker' }, steps, cost };
+          if (steps >= limits.maxSteps || cost >= limits.maxCost) return { stop: { kind: 'limit' }, steps, cost };
           continue;
         }
       }

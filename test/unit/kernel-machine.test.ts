@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateTrace } from '../../src/trace/validate';
+import { parseSchedule, scheduleLength } from '../../src/sim/kernel/scheduler';
 import { create, fakeMachine, join, on, repeat, start, type FOp } from './kernel-fake';
 
 const MS = 1_000_000;
@@ -18,8 +19,8 @@ test('machine: one thread prints and exits; the trace is valid', () => {
   assert.deepEqual(validateTrace(r.events), []);
   assert.deepEqual(r.events.map((e) => e.kind).slice(0, 5), ['run.start', 'process.start', 'thread.start', 'gil.request', 'gil.acquire']);
   assert.equal(r.events.at(-1)!.kind, 'run.end');
-  assert.equal(res.virtualTimeNs, 102 * 25);
-  assert.equal(res.schedule, '');
+  assert.equal(res.virtualTimeNs, 103 * 25);
+  assert.equal(res.schedule, '1*103');
 });
 
 test('machine: two CPU-bound threads share the GIL, switching every ~5 ms', () => {
@@ -38,7 +39,8 @@ test('machine: two CPU-bound threads share the GIL, switching every ~5 ms', () =
   }
   // CPU-bound threads take as long as running the work serially (plus handoffs)
   assert.ok(res.virtualTimeNs >= 50 * MS && res.virtualTimeNs < 50.5 * MS, String(res.virtualTimeNs));
-  assert.ok(res.decisions > 1000);
+  assert.ok(res.decisions >= drops.length && res.decisions < 3 * drops.length);
+  assert.equal(scheduleLength(parseSchedule(res.schedule, 1000)), res.steps);
 });
 
 test('machine: sleeping threads overlap in virtual time', () => {
@@ -210,4 +212,61 @@ test('machine: the step limit ends a run with outcome limit', () => {
   const res = r.m.run();
   assert.equal(res.outcome, 'limit');
   assert.ok(res.steps >= 1000 && res.steps < 1010);
+});
+
+/** Two threads doing a non-atomic increment 200 times: the result depends on the schedule. */
+function racy(): FOp[] {
+  const inc = (who: string): FOp[] => repeat(200, [
+    { op: 'do', fn: (env) => { env[`tmp${who}`] = Number(env.counter ?? 0); } },
+    { op: 'cpu', n: 5, every: 5 },
+    { op: 'do', fn: (env) => { env.counter = Number(env[`tmp${who}`]) + 1; } },
+  ]);
+  return [start(inc('a'), 'A', 'ta'), start(inc('b'), 'B', 'tb'), join('ta'), join('tb'), { op: 'print', text: (env) => `${String(env.counter)}\n` }];
+}
+
+test('determinism: same seed, same trace bytes; replaying the schedule reproduces the run', () => {
+  const run = (opts: object) => {
+    const r = fakeMachine(racy(), opts);
+    const res = r.m.run();
+    return { res, out: r.out, trace: r.events.map((e) => JSON.stringify(e)).join('\n') };
+  };
+  const a = run({ strategy: 'random', seed: 7 });
+  const b = run({ strategy: 'random', seed: 7 });
+  assert.equal(a.trace, b.trace);
+  assert.equal(a.res.schedule, b.res.schedule);
+  assert.notEqual(a.out, '400\n', 'random interleaving loses updates');
+  const c = run({ strategy: 'random', seed: 8 });
+  assert.notEqual(c.res.schedule, a.res.schedule);
+  const rep = run({ strategy: 'replay', seed: 7, schedule: a.res.schedule });
+  assert.equal(rep.res.scheduleDiverged, undefined);
+  assert.equal(rep.out, a.out);
+  assert.equal(rep.trace, a.trace);
+  assert.equal(rep.res.schedule, a.res.schedule);
+  // cpython: no switch inside the short loop bodies
+  const cp = run({});
+  assert.equal(cp.out, '400\n');
+  const cprep = run({ strategy: 'replay', schedule: cp.res.schedule });
+  assert.equal(cprep.trace, cp.trace);
+  // instruction-level preemption replays too
+  const ins = run({ strategy: 'random', seed: 3, preemption: 'instruction' });
+  const insrep = run({ strategy: 'replay', seed: 3, preemption: 'instruction', schedule: ins.res.schedule });
+  assert.equal(insrep.trace, ins.trace);
+});
+
+test('manual strategy: step(choice) picks who runs at each decision point', () => {
+  const r = fakeMachine(racy(), { strategy: 'manual' });
+  let st = r.m.step();
+  let n = 0;
+  const seen = new Set<string>();
+  while (st.kind === 'decision' && n < 100_000) {
+    const d = st.decision;
+    seen.add(d.candidates.join(','));
+    if (n === 3) assert.throws(() => r.m.step('1000:9'), /cannot run now/);
+    // always prefer B when it can run
+    st = r.m.step(d.candidates.includes('1000:3') ? '1000:3' : d.candidates[0]);
+    n++;
+  }
+  assert.equal(st.kind, 'done');
+  assert.ok(seen.has('1000:1,1000:2,1000:3') || seen.has('1000:2,1000:3'));
+  assert.equal(r.out, '400\n');
 });

@@ -14,15 +14,14 @@ export interface RunLimits {
   /** stop once the accumulated cost (engine units) reaches this; checked after each
    * instruction, so at least one instruction always runs */
   maxCost: number;
-  /** stop right after the maxBreakers-th eval-breaker instruction (preemption points in
-   * `cpython` mode); Infinity = do not stop at them (but count them) */
-  maxBreakers: number;
+  /** stop right after an eval-breaker instruction (a preemption point in `cpython` mode) */
+  stopAtBreaker: boolean;
 }
 
 export type EngineStop =
   /** a limit was reached; the thread can go on */
   | { kind: 'limit' }
-  /** the last instruction was the maxBreakers-th eval-breaker point */
+  /** the last instruction was an eval-breaker point (and stopAtBreaker was set) */
   | { kind: 'breaker' }
   /** the last instruction asked the kernel for a service */
   | { kind: 'syscall'; name: string; payload: Record<string, unknown> }
@@ -34,8 +33,6 @@ export type EngineStop =
 export interface RunResult {
   stop: EngineStop;
   steps: number;
-  /** eval-breaker instructions executed (including a last one that stopped the run) */
-  breakers: number;
   /** cost of the executed instructions, engine units (times MachineOptions.nsPerCost) */
   cost: number;
 }

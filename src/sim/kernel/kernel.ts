@@ -20,7 +20,7 @@ import type { Loc, WaitEdge } from '../../trace/format';
 import { createClock, createTimerQueue, peekTimer, popDueTimer, DEFAULT_EPOCH_NS } from './clock';
 import type { Engine, EngineStop } from './engine';
 import { advanceGil, dropRequested, nextGilExpiry, DEFAULT_SWITCH_INTERVAL_NS } from './gil';
-import { continuing, createScheduler, recordRun, scheduleString, type Decision } from './scheduler';
+import { batchPlan, createScheduler, recordSteps, scheduleString, type Decision } from './scheduler';
 import { flushAll, writeStream } from './io';
 import { dispatchSyscall } from './syscalls';
 import { retryObject, timeoutThread } from './syncops';
@@ -261,35 +261,20 @@ function runBatch(k: K, p: KProcess, h: KThread): void {
   for (const q of Object.values(s.procs)) {
     if (q !== p && !q.exited && q.core !== null && q.gil.holder !== null) horizon = Math.min(horizon, q.time);
   }
-  // While others wait for the GIL, each preemption point is a decision. The ones the
-  // strategy will certainly answer with "go on" are passed without stopping and recorded
-  // in bulk; the run stops at the first one that needs a real decision.
-  const pass = contended ? continuing(s.sched, h.tid, dropRequested(p.gil)) : Infinity;
-  const instructionMode = contended && s.opts.preemption === 'instruction';
-  let maxSteps = s.opts.maxSteps - s.steps;
-  if (instructionMode) maxSteps = Math.min(maxSteps, pass + 1);
+  const plan = batchPlan(s.sched, h.tid, contended, dropRequested(p.gil), s.opts.preemption === 'instruction');
+  const maxSteps = Math.min(s.opts.maxSteps - s.steps, plan.maxSteps);
   const r = k.engine.run(p.handle, h.handle, {
     maxSteps,
     maxCost: horizon === Infinity ? Infinity : Math.max(0, (horizon - p.time) / s.opts.nsPerCost),
-    maxBreakers: contended && !instructionMode ? pass + 1 : Infinity,
+    stopAtBreaker: plan.stopAtBreaker,
   });
   s.steps += r.steps;
   h.steps += r.steps;
   p.time += Math.round(r.cost * s.opts.nsPerCost);
-  if (contended) {
-    // Decisions passed: every breaker (every instruction in instruction mode, except one
-    // that ended the thread), minus a last one that handleStop decides.
-    const ended = r.stop.kind === 'finished' || r.stop.kind === 'died';
-    if (instructionMode) {
-      const handed = r.stop.kind === 'syscall' || (r.stop.kind === 'limit' && r.steps === pass + 1);
-      recordRun(s.sched, h.tid, r.steps - (ended ? 1 : 0) - (handed ? 1 : 0));
-      if (handed && r.stop.kind === 'limit') {
-        p.deferred = { kind: 'breaker' };
-        return;
-      }
-    } else {
-      recordRun(s.sched, h.tid, r.breakers - (r.stop.kind === 'breaker' ? 1 : 0));
-    }
+  recordSteps(s.sched, h.tid, r.steps);
+  if (r.stop.kind === 'limit' && plan.decideAtLimit && r.steps >= plan.maxSteps) {
+    p.deferred = { kind: 'breaker' };
+    return;
   }
   if (r.stop.kind === 'limit') return;
   p.deferred = r.stop;
@@ -302,10 +287,17 @@ function handleStop(k: K, p: KProcess, h: KThread, stop: EngineStop): void {
     case 'breaker':
       preemptionPoint(k, p, h);
       return;
-    case 'syscall':
+    case 'syscall': {
+      // A call is a preemption point, unless the call itself already handed the GIL
+      // around (start() yields it): one decision per point.
+      const decisions = k.s.sched.decisions;
+      const switches = p.gil.switchNumber;
       dispatchSyscall(k, h, stop.name, stop.payload);
-      if (h.state === 'running' && p.gil.holder === h.tid) preemptionPoint(k, p, h);
+      if (h.state === 'running' && p.gil.holder === h.tid && decisions === k.s.sched.decisions && switches === p.gil.switchNumber) {
+        preemptionPoint(k, p, h);
+      }
       return;
+    }
     case 'finished':
       if (h.main) startShutdown(k, h, 0);
       else finishThread(k, h);

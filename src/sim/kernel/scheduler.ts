@@ -1,30 +1,33 @@
 // Scheduling strategies and the schedule string.
 //
 // A DECISION POINT is a moment where the kernel must pick which thread of a process runs
-// the next instruction and more than one thread could. The set of decision points and
-// their candidates do not depend on the strategy, so any run can be replayed under the
-// `replay` strategy from its recorded schedule:
+// next and more than one thread could:
 //   - after an instruction of the running thread at a preemption point (an eval-breaker
-//     instruction in `cpython` preemption mode, any instruction in `instruction` mode),
-//     when other threads of the process wait for the GIL: candidates = the running thread
+//     instruction in `cpython` preemption mode, any instruction in `instruction` mode)
+//     while other threads of the process wait for the GIL: candidates = the running thread
 //     and the eligible GIL waiters;
 //   - when the GIL is free (its holder blocked, exited or yielded) and two or more threads
 //     wait for it: candidates = the eligible waiters.
-// Candidates are listed in tid order. `cpython` is what the faithful model would pick:
-// the running thread unless a drop was requested (switch interval elapsed), else the
-// first eligible waiter (FIFO).
+// Candidates are listed in tid order. `cpython` is what the faithful model picks: the
+// running thread unless a drop was requested (switch interval elapsed), else the first
+// eligible waiter (FIFO).
 //
 // Strategies:
 //   cpython  always the faithful choice (the default; deterministic)
-//   random   a uniformly random candidate, from the seeded generator
-//   replay   the choices of a schedule string; when it runs out, `cpython` takes over
+//   random   a uniformly random candidate at every decision point, from the seeded RNG
+//   replay   follows a schedule string; when it runs out, `cpython` takes over
 //   manual   an external caller picks (the editor's "Step thread"); without a pick the
 //            kernel pauses at the decision point
 //
-// The schedule string is the run-length encoding of the choices: "1*120,2*3,1*7" means
-// thread 1 was chosen at 120 consecutive decision points, then thread 2 at 3, ... A thread
-// of the main process (the script's, pid `mainPid`) is written by its number; other
-// processes' threads as "pid:n" ("1003:1*5"). A run of one is written without "*1".
+// THE SCHEDULE STRING records which thread held each process's GIL and for how many
+// instructions, in order: "1*120,2*3,1*7" = thread 1 ran 120 instructions, then thread 2
+// ran 3, then thread 1 ran 7. That is exactly enough to replay any run: at a decision
+// point the running thread goes on while its current run has instructions left, then the
+// thread of the next run takes over. A thread of the main process (pid `mainPid`) is
+// written by its number; other processes' threads as "pid:n" ("1003:1*5"); each
+// process's runs are consumed in order, independently of the others (processes run in
+// parallel, ordered by virtual time). A run of one instruction is written without "*1";
+// "*0" is a run that got the GIL and gave it up without executing anything.
 
 import { assertUnreachable } from '../util/assert';
 import { createRng, nextInt, type Rng } from './rng';
@@ -46,18 +49,31 @@ export interface Decision {
   cpython: string;
 }
 
-/** One run of the schedule: `tid` chosen `count` times in a row. */
+/** One run of the schedule: `tid` held the GIL for `count` instructions. */
 export type ScheduleRun = [tid: string, count: number];
+
+interface ReplayCursor {
+  runs: ScheduleRun[];
+  /** index of the current run */
+  i: number;
+  /** instructions of it already executed */
+  used: number;
+  /** the current run, used up, was given one empty batch */
+  zeroDone?: boolean;
+}
 
 export interface SchedulerState {
   strategy: StrategyName;
   rng: Rng;
-  /** replay: the runs to follow, and where we are in them */
-  replay: { runs: ScheduleRun[]; run: number; used: number } | null;
-  /** the choices made so far (run-length encoded) */
+  /** replay: per process, the runs to follow and where we are in them */
+  replay: Record<number, ReplayCursor> | null;
+  /** the runs so far, in order of their start */
   record: ScheduleRun[];
+  /** per pid: index in `record` of its current run */
+  lastRun: Record<number, number>;
+  /** decisions taken (by any strategy) */
   decisions: number;
-  /** set when a replayed choice was not a candidate (the program or options differ) */
+  /** set when a replayed schedule does not fit (another program or other options) */
   diverged: string | null;
   /** the pid whose threads the schedule string writes by number alone */
   mainPid: number;
@@ -69,8 +85,18 @@ export function createScheduler(
 ): SchedulerState {
   const mainPid = opts.mainPid ?? 1;
   let replay: SchedulerState['replay'] = null;
-  if (strategy === 'replay') replay = { runs: parseSchedule(opts.schedule ?? '', mainPid), run: 0, used: 0 };
-  return { strategy, rng: createRng(opts.seed ?? 0), replay, record: [], decisions: 0, diverged: null, mainPid };
+  if (strategy === 'replay') {
+    replay = {};
+    for (const run of parseSchedule(opts.schedule ?? '', mainPid)) {
+      const pid = pidOf(run[0]);
+      (replay[pid] ??= { runs: [], i: 0, used: 0 }).runs.push(run);
+    }
+  }
+  return { strategy, rng: createRng(opts.seed ?? 0), replay, record: [], lastRun: {}, decisions: 0, diverged: null, mainPid };
+}
+
+export function pidOf(tid: string): number {
+  return Number(tid.slice(0, tid.indexOf(':')));
 }
 
 /** Normalizes the candidate list: sorted by tid, no duplicates. */
@@ -78,21 +104,87 @@ export function sortCandidates(tids: Iterable<string>): string[] {
   return [...new Set(tids)].sort(compareIds);
 }
 
-function nextReplayed(s: SchedulerState): string | null {
-  const r = s.replay;
-  if (!r) return null;
-  while (r.run < r.runs.length && r.used >= r.runs[r.run]![1]) {
-    r.run++;
-    r.used = 0;
-  }
-  if (r.run >= r.runs.length) return null;
-  r.used++;
-  return r.runs[r.run]![0];
+// ───────────────────────────── replay ─────────────────────────────
+
+/** The replay cursor of `pid`, or null when replay is over for it (cpython takes over). */
+function cursor(s: SchedulerState, pid: number): ReplayCursor | null {
+  if (s.strategy !== 'replay' || s.diverged) return null;
+  const c = s.replay![pid];
+  if (!c || c.i >= c.runs.length) return null;
+  return c;
 }
+
+function diverge(s: SchedulerState, msg: string): void {
+  if (!s.diverged) s.diverged = `schedule diverged: ${msg}`;
+}
+
+/** Instructions `tid` may still run in its current replayed run (Infinity when replay is
+ * over); moves the cursor to `tid`'s run if the holder changed without a decision. */
+function replayRemaining(s: SchedulerState, tid: string): number {
+  const pid = pidOf(tid);
+  let c = cursor(s, pid);
+  if (!c) return Infinity;
+  if (c.runs[c.i]![0] !== tid) {
+    if (c.used < c.runs[c.i]![1]) {
+      diverge(s, `thread ${shortTid(c.runs[c.i]![0], s.mainPid)} was to run ${c.runs[c.i]![1] - c.used} more instructions, but ${shortTid(tid, s.mainPid)} holds the GIL`);
+      return Infinity;
+    }
+    c.i++;
+    c.used = 0;
+    delete c.zeroDone;
+    c = cursor(s, pid);
+    if (!c) return Infinity;
+    if (c.runs[c.i]![0] !== tid) {
+      diverge(s, `thread ${shortTid(tid, s.mainPid)} holds the GIL, the schedule says ${shortTid(c.runs[c.i]![0], s.mainPid)}`);
+      return Infinity;
+    }
+  }
+  const left = c.runs[c.i]![1] - c.used;
+  if (left > 0) return left;
+  if (!c.zeroDone) {
+    // a "*0" run (the thread got the GIL and gave it up at once), or a thread that ends
+    // without executing another instruction: one empty batch
+    c.zeroDone = true;
+    return 0;
+  }
+  if (c.i + 1 >= c.runs.length) {
+    c.i++; // the schedule is over for this process: cpython from now on
+    return Infinity;
+  }
+  diverge(s, `thread ${shortTid(tid, s.mainPid)} runs on past the end of its run`);
+  return Infinity;
+}
+
+function replayChoice(s: SchedulerState, d: Decision): string {
+  const c = cursor(s, d.pid);
+  if (!c) return d.cpython;
+  const cur = c.runs[c.i]!;
+  if (d.current !== null && cur[0] === d.current && c.used < cur[1]) return d.current;
+  // the current run is over (or belongs to a thread that is not running): next run
+  let next = c.i;
+  if (cur[0] === d.current || c.used >= cur[1] || !d.candidates.includes(cur[0])) next = c.i + 1;
+  if (next >= c.runs.length) {
+    c.i = next;
+    return d.cpython;
+  }
+  const tid = c.runs[next]![0];
+  if (!d.candidates.includes(tid)) {
+    diverge(s, `thread ${shortTid(tid, s.mainPid)} cannot run (candidates ${d.candidates.map((x) => shortTid(x, s.mainPid)).join(', ')})`);
+    return d.cpython;
+  }
+  if (next !== c.i) {
+    c.i = next;
+    c.used = 0;
+    delete c.zeroDone;
+  }
+  return tid;
+}
+
+// ───────────────────────────── strategies ─────────────────────────────
 
 /**
  * The strategy's pick at a decision point, or null when the strategy is `manual` (the
- * caller must supply the choice and then call recordChoice). Does not record.
+ * caller supplies the choice, then recordChoice).
  */
 export function choose(s: SchedulerState, d: Decision): string | null {
   switch (s.strategy) {
@@ -100,17 +192,8 @@ export function choose(s: SchedulerState, d: Decision): string | null {
       return d.cpython;
     case 'random':
       return d.candidates[nextInt(s.rng, d.candidates.length)]!;
-    case 'replay': {
-      if (s.diverged) return d.cpython;
-      const tid = nextReplayed(s);
-      if (tid === null) return d.cpython;
-      if (!d.candidates.includes(tid)) {
-        const short = (x: string) => shortTid(x, s.mainPid);
-        s.diverged = `schedule diverged at decision ${s.decisions + 1}: thread ${short(tid)} cannot run (candidates ${d.candidates.map(short).join(', ')})`;
-        return d.cpython;
-      }
-      return tid;
-    }
+    case 'replay':
+      return replayChoice(s, d);
     case 'manual':
       return null;
     default:
@@ -118,64 +201,27 @@ export function choose(s: SchedulerState, d: Decision): string | null {
   }
 }
 
-/** Records the choice actually made at a decision point. */
+/** Notes that a choice was made at a decision point: `tid` holds the GIL now. */
 export function recordChoice(s: SchedulerState, tid: string): void {
   s.decisions++;
-  const last = s.record[s.record.length - 1];
-  if (last && last[0] === tid) last[1]++;
-  else s.record.push([tid, 1]);
+  startRun(s, tid);
 }
 
-/**
- * How many decisions in a row the strategy will certainly answer with `current` (the
- * running thread) when it is a candidate: the kernel lets the thread pass that many
- * preemption points without stopping and records them in bulk (recordRun). `dropRequested`:
- * the faithful model wants a switch at the next point.
- */
-export function continuing(s: SchedulerState, current: string, dropRequested: boolean): number {
-  switch (s.strategy) {
-    case 'cpython':
-      return dropRequested ? 0 : Infinity;
-    case 'random':
-    case 'manual':
-      return 0;
-    case 'replay': {
-      const r = s.replay!;
-      if (s.diverged) return dropRequested ? 0 : Infinity;
-      while (r.run < r.runs.length && r.used >= r.runs[r.run]![1]) {
-        r.run++;
-        r.used = 0;
-      }
-      if (r.run >= r.runs.length) return dropRequested ? 0 : Infinity;
-      const [tid, n] = r.runs[r.run]!;
-      return tid === current ? n - r.used : 0;
-    }
-    default:
-      return assertUnreachable(s.strategy);
-  }
+/** `tid` got the GIL: its run starts (or goes on, if it held it last). */
+export function startRun(s: SchedulerState, tid: string): void {
+  const pid = pidOf(tid);
+  const i = s.lastRun[pid];
+  if (i !== undefined && s.record[i]![0] === tid) return;
+  s.record.push([tid, 0]);
+  s.lastRun[pid] = s.record.length - 1;
 }
 
-/** Records `n` decisions where `tid` went on (passed preemption points). */
-export function recordRun(s: SchedulerState, tid: string, n: number): void {
-  if (n <= 0) return;
-  s.decisions += n;
-  const last = s.record[s.record.length - 1];
-  if (last && last[0] === tid) last[1] += n;
-  else s.record.push([tid, n]);
-  if (s.strategy === 'replay' && !s.diverged) {
-    const r = s.replay!;
-    let left = n;
-    while (left > 0 && r.run < r.runs.length) {
-      const room = r.runs[r.run]![1] - r.used;
-      const take = Math.min(room, left);
-      r.used += take;
-      left -= take;
-      if (r.used >= r.runs[r.run]![1]) {
-        r.run++;
-        r.used = 0;
-      }
-    }
-  }
+/** `tid` (the GIL holder) executed `n` instructions. */
+export function recordSteps(s: SchedulerState, tid: string, n: number): void {
+  startRun(s, tid);
+  s.record[s.lastRun[pidOf(tid)]!]![1] += n;
+  const c = cursor(s, pidOf(tid));
+  if (c && c.runs[c.i]![0] === tid) c.used += n;
 }
 
 /** choose + recordChoice, for strategies that never need an external caller. Manual falls
@@ -186,7 +232,38 @@ export function decide(s: SchedulerState, d: Decision): string {
   return tid;
 }
 
-/** The schedule string of the choices recorded so far. */
+/** How the kernel runs the holder `tid` until the next moment that needs the scheduler. */
+export interface BatchPlan {
+  /** instruction limit (Infinity: none) */
+  maxSteps: number;
+  /** stop after the next eval-breaker instruction */
+  stopAtBreaker: boolean;
+  /** reaching maxSteps is a decision point */
+  decideAtLimit: boolean;
+}
+
+/**
+ * `contended`: other threads wait for this process's GIL. `dropRequested`: the faithful
+ * model wants a switch at the next preemption point. `instruction`: preemption mode.
+ */
+export function batchPlan(s: SchedulerState, tid: string, contended: boolean, dropRequested: boolean, instruction: boolean): BatchPlan {
+  let strategy = s.strategy;
+  if (strategy === 'replay') {
+    const n = replayRemaining(s, tid);
+    // the end of a run is a decision point once an empty batch showed that the thread
+    // does not end (or block) without executing anything more
+    if (n !== Infinity) return { maxSteps: n, stopAtBreaker: false, decideAtLimit: n === 0 };
+    strategy = 'cpython';
+  }
+  if (!contended) return { maxSteps: Infinity, stopAtBreaker: false, decideAtLimit: false };
+  const every = strategy !== 'cpython' || dropRequested;
+  if (!every) return { maxSteps: Infinity, stopAtBreaker: false, decideAtLimit: false };
+  return instruction
+    ? { maxSteps: 1, stopAtBreaker: false, decideAtLimit: true }
+    : { maxSteps: Infinity, stopAtBreaker: true, decideAtLimit: false };
+}
+
+/** The schedule string of the runs recorded so far. */
 export function scheduleString(s: SchedulerState): string {
   return encodeSchedule(s.record, s.mainPid);
 }
@@ -219,7 +296,7 @@ export function parseSchedule(text: string, mainPid = 1): ScheduleRun[] {
     if (!m) throw new SyntaxError(`invalid schedule item "${part}" (expected THREAD or THREAD*COUNT, e.g. "1*120,2*3")`);
     const tid = `${m[1] ?? mainPid}:${Number(m[2])}`;
     const n = m[3] === undefined ? 1 : Number(m[3]);
-    if (!Number.isSafeInteger(n) || n < 1) throw new SyntaxError(`invalid count in schedule item "${part}"`);
+    if (!Number.isSafeInteger(n)) throw new SyntaxError(`invalid count in schedule item "${part}"`);
     const last = runs[runs.length - 1];
     if (last && last[0] === tid) last[1] += n;
     else runs.push([tid, n]);
@@ -227,7 +304,7 @@ export function parseSchedule(text: string, mainPid = 1): ScheduleRun[] {
   return runs;
 }
 
-/** Total number of decisions in a schedule. */
+/** Total number of instructions in a schedule. */
 export function scheduleLength(runs: readonly ScheduleRun[]): number {
   return runs.reduce((n, r) => n + r[1], 0);
 }
