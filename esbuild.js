@@ -59,7 +59,11 @@ const bundles = [
       outfile: 'dist/cli.js',
       platform: 'node',
       format: 'cjs',
-      banner: { js: '#!/usr/bin/env node' },
+      // Same import.meta.url shim as the language server (web-tree-sitter needs it).
+      define: { 'import.meta.url': '__threadlineImportMetaUrl' },
+      banner: {
+        js: "#!/usr/bin/env node\nconst __threadlineImportMetaUrl = require('url').pathToFileURL(__filename).href;",
+      },
     },
   },
 ];
