@@ -33,8 +33,8 @@ function runCommand(opts: CliOptions): number {
   const source = readFileOrFail(file);
   const stdoutMode = opts.stdoutMode ?? (process.stdout.isTTY ? 'tty' : 'pipe');
   const result: RunResult = runProgram({
-    filename: path.basename(file),
-    displayPath: file,
+    // Tracebacks show the path as typed, like CPython's.
+    filename: file,
     source,
     argv: [file, ...opts.programArgs],
     stdin: opts.stdin !== null ? readFileOrFail(opts.stdin) : null,

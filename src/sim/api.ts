@@ -67,8 +67,11 @@ export function runProgram(o: RunOptions): RunResult {
   const fe = compileSource(o.source, o.filename);
   if (!fe.ok) {
     const d = fe.diagnostic;
-    if (d.kind === 'syntax') return diagnosticResult('syntax-error', EXIT.syntax, formatSyntaxError(d, o.source, displayPath));
-    return diagnosticResult('unsupported', EXIT.unsupported, formatUnsupported(d, displayPath));
+    const r = d.kind === 'syntax'
+      ? diagnosticResult('syntax-error', EXIT.syntax, formatSyntaxError(d, o.source, displayPath))
+      : diagnosticResult('unsupported', EXIT.unsupported, formatUnsupported(d, displayPath));
+    o.onOutput?.('stderr', r.stderr, 0);
+    return r;
   }
   let stdout = '';
   let stderr = '';
