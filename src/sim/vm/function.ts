@@ -155,3 +155,12 @@ export class PyMappingProxy extends PyObject {
     super(mappingProxyType);
   }
 }
+
+export const memberDescrType = bt('member_descriptor');
+
+/** A __slots__ entry: stores the attribute in the instance's (hidden) dict. */
+export class PyMemberDescr extends PyObject {
+  constructor(public name: string, public owner: PyType) {
+    super(memberDescrType);
+  }
+}

@@ -14,7 +14,7 @@ import {
 } from './objects';
 import { PyDict, PySet, keyOf, CUSTOM_KEY } from './dict';
 import {
-  PyFunction, PyBuiltinFunction, PyCell, PyCode, PyGenerator, PyBoundMethod, PyModule,
+  PyFunction, PyBuiltinFunction, PyCell, PyCode, PyGenerator, PyBoundMethod, PyModule, PySuper,
 } from './function';
 import { E, PyBaseException, pyErr, newException } from './exceptions';
 import { GenMode, NativeCall, NativeFrameStart, SyscallRequest, type CallContext, type Frame, type NativeFrame, type PyThreadState } from './frame';
@@ -146,7 +146,7 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
   let cost = 0;
   outer: while (executed < budget) {
     const fr = t.frame;
-    if (fr === null) break;
+    if (fr === null || t.status !== 'runnable') break;
     if (fr.kind === 'native') {
       executed++;
       cost += NATIVE_COST;
@@ -341,7 +341,7 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
                 stack.push(obj);
                 break;
               }
-            } else if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
+            } else if (!(obj instanceof PyType) && !(obj instanceof PyModule) && !(obj instanceof PySuper)) {
               const d = lookupType(typeOf(obj), name);
               if (d instanceof PyBuiltinFunction && d.kind === 'method') {
                 stack[stack.length - 1] = d;

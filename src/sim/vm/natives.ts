@@ -6,7 +6,7 @@ import {
   objectType, dictType, ITER_STOP as ITER_DONE,
 } from './objects';
 import { PyDict, PySetBase, DELETED, keyOf, CUSTOM_KEY } from './dict';
-import { PyBuiltinFunction, PyFunction, PyBoundMethod, PyGenerator, PyCell, PyStaticMethod, PyClassMethod } from './function';
+import { PyBuiltinFunction, PyFunction, PyBoundMethod, PyGenerator, PyCell, PyStaticMethod, PyClassMethod, PyMemberDescr } from './function';
 import { E, PyBaseException, PyException, pyErr, newException } from './exceptions';
 import {
   NativeCall, NativeFrameStart, GenMode, type CallContext, type Frame, type NativeImpl,
@@ -623,8 +623,21 @@ reg('vm.buildClass', (ctx, st, value, exc) => {
     pushPyFrame(ctx, fr);
     return PUSHED;
   }
+  if (st.phase === 2) return st.cls as PyType;
   const cls = makeClass(st.name as string, st.bases as PyValue[], st.ns as PyDict, (st.meta as PyValue) ?? null);
   if (value instanceof PyCell) value.value = cls;
+  // __init_subclass__ of the nearest base that defines it (a classmethod bound to cls)
+  for (let i = 1; i < cls.mro.length; i++) {
+    const m = cls.mro[i]!.ns.get('__init_subclass__');
+    if (m === undefined) continue;
+    if (m instanceof PyClassMethod) {
+      st.phase = 2;
+      st.cls = cls;
+      const kw = (st.kw as [string, PyValue][] | undefined) ?? [];
+      return new NativeCall(m.func, [cls, ...kw.map((p) => p[1])], kw.length ? kw.map((p) => p[0]) : null);
+    }
+    break;
+  }
   return cls;
 });
 
@@ -668,6 +681,14 @@ export function makeClass(name: string, basesIn: PyValue[], ns: PyDict, meta: Py
     cls.ns.set(k, v);
   });
   if (cls.ns.has('__eq__') && !cls.ns.has('__hash__')) cls.ns.set('__hash__', null);
+  const slots = cls.ns.get('__slots__');
+  if (slots !== undefined && bases.every((b) => b.builtin ? b === objectType : b.slotted)) {
+    const names = typeof slots === 'string' ? [slots] : iterFast(slots) ?? [];
+    if (!names.includes('__dict__')) {
+      cls.slotted = true;
+      for (const n of names) if (typeof n === 'string') cls.ns.set(n, new PyMemberDescr(n, cls));
+    }
+  }
   const doc = cls.ns.get('__doc__');
   cls.doc = typeof doc === 'string' ? doc : null;
   if (!cls.ns.has('__doc__')) cls.ns.set('__doc__', null);

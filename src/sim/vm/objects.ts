@@ -86,6 +86,8 @@ export class PyType extends PyObject {
   cacheEpoch = -1;
   /** 'identity' | 'custom' (the class or a base defines __hash__/__eq__ in Python) | 'none'. */
   hashKind: 'identity' | 'custom' | 'none' = 'identity';
+  /** True when the class and all its user bases define __slots__ (no instance __dict__). */
+  slotted = false;
   doc: string | null = null;
 
   constructor(

@@ -12,7 +12,7 @@ import {
 import { PyDict, PySetBase, keyOf, CUSTOM_KEY, UnhashableError, objectHid } from './dict';
 import {
   PyFunction, PyBuiltinFunction, PyBoundMethod, PyProperty, PyClassMethod, PyStaticMethod,
-  PyModule, PySuper, PyGenerator,
+  PyModule, PySuper, PyGenerator, PyMemberDescr,
 } from './function';
 import { E, pyErr, PyBaseException } from './exceptions';
 import { NativeCall, NativeFrameStart, type CallContext } from './frame';
@@ -133,7 +133,15 @@ export function getAttr(ctx: CallContext, obj: PyValue, name: string): PyValue |
   const t = typeOf(obj);
   const d = lookupType(t, name);
   if (d !== undefined && typeof d === 'object' && d !== null) {
-    if (d instanceof PyGetSet) return d.getter(ctx, obj);
+    if (d instanceof PyGetSet) {
+      if (name === '__dict__' && t.slotted) return noAttr(obj, name);
+      return d.getter(ctx, obj);
+    }
+    if (d instanceof PyMemberDescr) {
+      const v = (obj as PyObject).dict?.getStr(name);
+      if (v === undefined) return noAttr(obj, name);
+      return v;
+    }
     if (d instanceof PyProperty) {
       if (d.fget === null) throw pyErr(E.AttributeError, `property '${propName(d, name)}' of '${t.name}' object has no getter`);
       return new NativeCall(d.fget, [obj]);
@@ -216,6 +224,10 @@ export function setAttr(ctx: CallContext, obj: PyValue, name: string, v: PyValue
       d.setter(ctx, obj, v);
       return undefined;
     }
+    if (d instanceof PyMemberDescr) {
+      (obj as PyObject).dict!.setStr(name, v);
+      return undefined;
+    }
     if (d instanceof PyProperty) {
       if (d.fset === null) throw pyErr(E.AttributeError, `property '${propName(d, name)}' of '${t.name}' object has no setter`);
       return new NativeCall(d.fset, [obj, v]);
@@ -235,6 +247,9 @@ export function setAttr(ctx: CallContext, obj: PyValue, name: string, v: PyValue
 /** object.__setattr__ without descriptors. */
 export function genericSetAttr(obj: PyValue, name: string, v: PyValue): undefined {
   const dict = obj !== null && typeof obj === 'object' ? obj.dict : null;
+  if (dict !== null && (obj as PyObject).cls.slotted) {
+    throw pyErr(E.AttributeError, `'${typeName(obj)}' object has no attribute '${name}'`);
+  }
   if (dict === null) {
     if (obj instanceof PyFunction || obj instanceof PyBaseException) {
       obj.dict = new PyDict();

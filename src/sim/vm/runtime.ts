@@ -19,6 +19,7 @@ import {
   type NativeFrame, type PyThreadState,
 } from './frame';
 import { bindFrame } from './call';
+import { UnhashableError } from './dict';
 import { lookupType, typeName, isObjectDefault } from './protocol';
 import type { VM } from './vm';
 import { startExceptHook } from './traceback';
@@ -265,6 +266,7 @@ function finishGeneratorOnException(t: PyThreadState, gen: PyGenerator, exc: PyB
  *  Non-Python JS errors are internal errors and are rethrown. */
 export function toPyException(e: unknown): PyBaseException {
   if (e instanceof PyException) return e.exc;
+  if (e instanceof UnhashableError) return newException(E.TypeError, `unhashable type: '${e.typeName}'`);
   // Library helpers signal Python errors with LibError (src/sim/vm/lib/errors.ts).
   if (e !== null && typeof e === 'object' && 'pyType' in e && typeof (e as { pyType: unknown }).pyType === 'string') {
     const t = (E as Record<string, PyType>)[(e as { pyType: string }).pyType] ?? E.SystemError;

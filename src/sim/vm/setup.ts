@@ -18,6 +18,7 @@ import './core/funcs';
 import './core/exc';
 import { CORE_BUILTINS } from './core/builtins';
 import { installFallbacks } from './core/fallback';
+import { installDunders } from './core/dunders';
 import { initInterp } from './interp';
 import './snapshot-classes';
 
@@ -40,6 +41,7 @@ function initOnce(): void {
   if (initialized) return;
   initialized = true;
   installFallbacks();
+  installDunders();
   initInterp();
 }
 

@@ -7,7 +7,7 @@ import {
 import { PyDict, PySet, PyFrozenSet } from './dict';
 import {
   PyFunction, PyCell, PyCode, PyBoundMethod, PyProperty, PyClassMethod, PyStaticMethod, PySuper,
-  PyModule, PyGenerator, PyMappingProxy,
+  PyModule, PyGenerator, PyMappingProxy, PyMemberDescr,
 } from './function';
 import { PyBaseException, PyTraceback } from './exceptions';
 import {
@@ -29,6 +29,6 @@ const classes: [string, abstract new (...args: never[]) => object][] = [
   ['PyListReverseIterator', PyListReverseIterator], ['PyTupleIterator', PyTupleIterator],
   ['PyArrayIterator', PyArrayIterator], ['PyRangeIterator', PyRangeIterator],
   ['PyStrIterator', PyStrIterator], ['PyDictIterator', PyDictIterator], ['PySetIterator', PySetIterator],
-  ['PySeqIterator', PySeqIterator],
+  ['PySeqIterator', PySeqIterator], ['PyMemberDescr', PyMemberDescr],
 ];
 for (const [name, c] of classes) registerClass(name, c);

@@ -81,8 +81,15 @@ function seqIndex(len: number, k: PyValue, kind: string, assign = false): number
 
 // ------------------------------------------------------------------ get / set / del
 
+/** Does `c` (an instance of a subclass of a builtin container) use the builtin `name`? */
+function inherits(c: PyObject, name: string): boolean {
+  if (c.cls.builtin) return true;
+  const m = lookupType(c.cls, name);
+  return m === undefined || (m instanceof PyBuiltinFunction && m.owner !== null && m.owner.builtin);
+}
+
 export function getItem(ctx: CallContext, c: PyValue, k: PyValue): PyValue | Deferred {
-  if (c instanceof PyObject && c.cls.builtin) {
+  if (c instanceof PyObject && inherits(c, '__getitem__')) {
     if (c instanceof PyList) {
       if (k instanceof PySlice) return new PyList(sliceArray(c.items, k));
       return c.items[seqIndex(c.items.length, k, 'list')]!;
@@ -151,7 +158,7 @@ function dictGet(ctx: CallContext, d: PyDict, k: PyValue): PyValue | Deferred {
 }
 
 export function setItem(ctx: CallContext, c: PyValue, k: PyValue, v: PyValue): undefined | Deferred {
-  if (c instanceof PyList && (c.cls.builtin || lookupType(c.cls, '__setitem__') === lookupType(c.cls.mro[c.cls.mro.length - 2]!, '__setitem__'))) {
+  if (c instanceof PyList && inherits(c, '__setitem__')) {
     if (k instanceof PySlice) {
       const items = iterFast(v);
       if (items === undefined) {
@@ -185,7 +192,7 @@ export function setItem(ctx: CallContext, c: PyValue, k: PyValue, v: PyValue): u
 }
 
 export function delItem(ctx: CallContext, c: PyValue, k: PyValue): undefined | Deferred {
-  if (c instanceof PyList && c.cls.builtin) {
+  if (c instanceof PyList && inherits(c, '__delitem__')) {
     if (k instanceof PySlice) {
       const [start, stop, step] = sliceIndices(k, c.items.length);
       if (step === 1) {

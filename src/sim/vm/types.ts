@@ -24,7 +24,7 @@ export function makeBuiltin(
 ): PyBuiltinFunction {
   const qual = owner ? `${owner.name}.${name}` : name;
   const f = new PyBuiltinFunction(id, name, fn, kind, owner, qual, module);
-  if (builtinFns.has(id)) throw new Error(`duplicate builtin id ${id}`);
+  // a later registration of the same id replaces the earlier one (library over fallback)
   builtinFns.set(id, f);
   return f;
 }

@@ -42,10 +42,12 @@ export const buildClassFn = b('__build_class__', (_ctx, args, kwnames) => {
   if (!(func instanceof PyFunction)) throw pyErr(E.TypeError, '__build_class__: func must be a function');
   if (typeof name !== 'string') throw pyErr(E.TypeError, '__build_class__: name is not a string');
   let meta: PyValue = null;
+  const kw: [string, PyValue][] = [];
   for (let i = 0; i < nkw; i++) {
     if (kwnames![i] === 'metaclass') meta = args[pos.length + i]!;
+    else kw.push([kwnames![i]!, args[pos.length + i]!]);
   }
-  return new NativeFrameStart('vm.buildClass', { func, name, bases: pos.slice(2), meta, phase: 0 });
+  return new NativeFrameStart('vm.buildClass', { func, name, bases: pos.slice(2), meta, kw, phase: 0 });
 });
 
 // ------------------------------------------------------------------ print

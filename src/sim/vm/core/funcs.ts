@@ -384,3 +384,33 @@ export function callerPyFrame(ctx: CallContext): Frame | null {
   while (f !== null && f.kind !== 'py') f = f.back;
   return f;
 }
+
+// ------------------------------------------------------------------ slice
+
+import { sliceType, PySlice } from '../objects';
+import { sliceIndices } from '../subscr';
+defineGetters(sliceType, {
+  start: (_c, s) => (s as PySlice).start,
+  stop: (_c, s) => (s as PySlice).stop,
+  step: (_c, s) => (s as PySlice).step,
+});
+defineMethods(sliceType, {
+  indices(_ctx, a) {
+    const n = a[1];
+    if (typeof n !== 'number') throw pyErr(E.TypeError, `'${typeName(n ?? null)}' object cannot be interpreted as an integer`);
+    if (n < 0) throw pyErr(E.ValueError, 'length should not be negative');
+    return newTuple(sliceIndices(a[0] as PySlice, n));
+  },
+  __repr__(ctx, a) {
+    const s = a[0] as PySlice;
+    const parts = [s.start, s.stop, s.step].map((v) => reprOf(ctx, v));
+    if (parts.some((p) => typeof p !== 'string')) return 'slice(...)';
+    return `slice(${parts.join(', ')})`;
+  },
+  __eq__(_ctx, a) {
+    const x = a[0] as PySlice;
+    const y = a[1];
+    if (!(y instanceof PySlice)) return NotImplemented;
+    return x.start === y.start && x.stop === y.stop && x.step === y.step;
+  },
+});

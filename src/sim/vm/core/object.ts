@@ -7,7 +7,7 @@ import {
 import { PyDict, PySet, PyFrozenSet } from '../dict';
 import { PyBaseException } from '../exceptions';
 import { E, pyErr } from '../exceptions';
-import { defineMethods, defineGetters, defineStaticMethods } from '../types';
+import { defineMethods, defineGetters, defineStaticMethods, defineClassMethods } from '../types';
 import {
   lookupType, typeName, fakeAddress, reprOf, genericSetAttr, setTypeAttr, hashFast, isDeferred,
 } from '../protocol';
@@ -140,6 +140,10 @@ export function dirOf(o: PyValue): string[] {
   for (const t of types) for (const k of t.ns.keys()) names.add(k);
   return [...names].sort();
 }
+
+defineClassMethods(objectType, {
+  __init_subclass__: () => null,
+});
 
 defineGetters(objectType, {
   __class__: (_ctx, self) => typeOf(self),
