@@ -598,10 +598,16 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           case Op.BUILD_SET: {
             const items = stack.splice(stack.length - arg, arg) as PyValue[];
             const s = new PySet();
-            for (const x of items) {
-              const ck = keyOrThrow(x);
-              if (ck === CUSTOM_KEY) throw pyErr(E.TypeError, 'set literals with a Python __hash__ are not supported');
-              s.addCk(ck, x);
+            let i = 0;
+            for (; i < items.length; i++) {
+              const ck = keyOrThrow(items[i]!);
+              if (ck === CUSTOM_KEY) break;
+              s.addCk(ck, items[i]!);
+            }
+            if (i < items.length) {
+              f.ip = ip;
+              pushNativeFrame(ctx, new NativeFrameStart('vm.fillHashed', { c: s, items, i, step: 1, phase: 0 }));
+              continue outer;
             }
             stack.push(s);
             break;
@@ -609,10 +615,16 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           case Op.BUILD_MAP: {
             const items = stack.splice(stack.length - 2 * arg, 2 * arg) as PyValue[];
             const d = new PyDict();
-            for (let i = 0; i < items.length; i += 2) {
+            let i = 0;
+            for (; i < items.length; i += 2) {
               const ck = keyOrThrow(items[i]!);
-              if (ck === CUSTOM_KEY) throw pyErr(E.TypeError, 'dict literals with a Python __hash__ are not supported');
+              if (ck === CUSTOM_KEY) break;
               d.setCk(ck, items[i]!, items[i + 1]!);
+            }
+            if (i < items.length) {
+              f.ip = ip;
+              pushNativeFrame(ctx, new NativeFrameStart('vm.fillHashed', { c: d, items, i, step: 2, phase: 0 }));
+              continue outer;
             }
             stack.push(d);
             break;

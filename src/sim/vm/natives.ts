@@ -353,6 +353,30 @@ function found(ctx: CallContext, st: St, c: PyDict | PySetBase, slot: number): P
   }
 }
 
+/** Fills a dict (step 2: key, value pairs) or set (step 1) from items, from index i on,
+ *  hashing Python-hashed keys through vm.hashLookup. */
+reg('vm.fillHashed', (_ctx, st, _value, exc) => {
+  rethrow(exc);
+  const c = st.c as PyDict | PySetBase;
+  const items = st.items as PyValue[];
+  const stepN = st.step as number;
+  if (st.phase === 1) st.i = (st.i as number) + stepN;
+  st.phase = 1;
+  for (let i = st.i as number; i < items.length; i += stepN) {
+    const k = items[i]!;
+    const ck = keyOf(k);
+    if (ck === CUSTOM_KEY) {
+      st.i = i;
+      return new NativeFrameStart('vm.hashLookup', stepN === 2
+        ? { container: c, key: k, value: items[i + 1]!, want: 'set', phase: 0 }
+        : { container: c, key: k, want: 'add', phase: 0 });
+    }
+    if (c instanceof PyDict) c.setCk(ck, k, items[i + 1]!);
+    else c.addCk(ck, k);
+  }
+  return c;
+});
+
 // ------------------------------------------------------------------ iteration
 
 reg('vm.checkIter', (_ctx, st, value, exc) => {

@@ -16,6 +16,7 @@ import {
 } from './iterators';
 import { PySeqIterator } from './natives';
 import { registerClass } from './types';
+import { NativeFrameStart, NativeCall, SyscallRequest } from './frame';
 
 const classes: [string, abstract new (...args: never[]) => object][] = [
   ['PyInstance', PyInstance], ['PyFloat', PyFloat], ['PyIntSubclass', PyIntSubclass],
@@ -29,6 +30,7 @@ const classes: [string, abstract new (...args: never[]) => object][] = [
   ['PyListReverseIterator', PyListReverseIterator], ['PyTupleIterator', PyTupleIterator],
   ['PyArrayIterator', PyArrayIterator], ['PyRangeIterator', PyRangeIterator],
   ['PyStrIterator', PyStrIterator], ['PyDictIterator', PyDictIterator], ['PySetIterator', PySetIterator],
-  ['PySeqIterator', PySeqIterator], ['PyMemberDescr', PyMemberDescr],
+  ['PySeqIterator', PySeqIterator], ['NativeFrameStart', NativeFrameStart], ['NativeCall', NativeCall],
+  ['SyscallRequest', SyscallRequest], ['PyMemberDescr', PyMemberDescr],
 ];
 for (const [name, c] of classes) registerClass(name, c);
