@@ -4,6 +4,7 @@
 
 import type { ModuleRegistry } from '../vm/vm';
 import { initSys } from './sys';
+import '../vm/builtins/index'; // the library's builtin types' methods and functions
 
 export const MODULES: ModuleRegistry = {
   sys: initSys,

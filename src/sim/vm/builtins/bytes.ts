@@ -1,0 +1,372 @@
+// Methods of bytes. Most operate on the latin-1 image of the bytes (a bijection between
+// byte values and the code points 0..255) and reuse the str helpers.
+
+import { PyValue, PyList, PyTuple, PyBytes, PyType, NotImplemented, bytesType } from '../objects';
+import { E, pyErr } from '../exceptions';
+import { NativeFrameStart, type CallContext, type NativeFn } from '../frame';
+import { defineMethods, defineStaticMethods, defineClassMethods, registerNativeImpl } from '../types';
+import { parseArgs } from '../args';
+import { typeName, iterFast } from '../protocol';
+import * as S from '../lib/str-methods';
+import { bytesRepr, decodeBytes, encodeStr } from '../lib/str-unicode';
+import { asIndex, asStr, sliceArg, indexArg, noArgs, oneArg, argsOld, argsClinic, consume, rethrow } from './util';
+import { encodingArgs } from './str';
+import { newCls } from './list';
+
+const toLatin = (b: ArrayLike<number>): string => {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  return s;
+};
+const fromLatin = (s: string): Uint8Array => {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+};
+
+function selfBytes(args: PyValue[], name: string): string {
+  const s = args[0];
+  if (!(s instanceof PyBytes)) {
+    throw pyErr(E.TypeError, `descriptor '${name}' for 'bytes' objects doesn't apply to a '${typeName(s ?? null)}' object`);
+  }
+  return toLatin(s.bytes);
+}
+
+/** A bytes-like argument as latin-1 text. */
+function bytesArg(v: PyValue, what?: string): string {
+  if (v instanceof PyBytes) return toLatin(v.bytes);
+  throw pyErr(E.TypeError, what ?? `a bytes-like object is required, not '${typeName(v)}'`);
+}
+
+const mk = (s: string): PyBytes => new PyBytes(fromLatin(s));
+
+const BYTES_WS = new Set([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+
+function splitWs(s: string, max: number, fromRight: boolean): string[] {
+  const words: string[] = [];
+  let i = 0;
+  const n = s.length;
+  if (!fromRight) {
+    while (i < n && BYTES_WS.has(s[i]!)) i++;
+    while (i < n) {
+      if (max >= 0 && words.length >= max) {
+        words.push(s.slice(i));
+        return words;
+      }
+      let j = i;
+      while (j < n && !BYTES_WS.has(s[j]!)) j++;
+      words.push(s.slice(i, j));
+      i = j;
+      while (i < n && BYTES_WS.has(s[i]!)) i++;
+    }
+    return words;
+  }
+  let j = n - 1;
+  while (j >= 0 && BYTES_WS.has(s[j]!)) j--;
+  while (j >= 0) {
+    if (max >= 0 && words.length >= max) {
+      words.push(s.slice(0, j + 1));
+      break;
+    }
+    let k = j;
+    while (k >= 0 && !BYTES_WS.has(s[k]!)) k--;
+    words.push(s.slice(k + 1, j + 1));
+    j = k;
+    while (j >= 0 && BYTES_WS.has(s[j]!)) j--;
+  }
+  return words.reverse();
+}
+
+function subArgs(name: string, args: PyValue[], kw: string[] | null): [string, string, number | null, number | null] {
+  const s = selfBytes(args, name);
+  const a = argsOld(name, args, kw, 1, 3);
+  let sub: string;
+  const i = asIndex(a[0]!);
+  if (i !== undefined) {
+    if (i < 0 || i > 255) throw pyErr(E.ValueError, 'byte must be in range(0, 256)');
+    sub = String.fromCharCode(Number(i));
+  } else sub = bytesArg(a[0]!, `argument should be integer or bytes-like object, not '${typeName(a[0]!)}'`);
+  return [s, sub, sliceArg(a[1]), sliceArg(a[2])];
+}
+
+function stripChars(v: PyValue | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  return bytesArg(v);
+}
+
+function bytesJoin(sep: string, items: PyValue[]): PyBytes {
+  const parts = items.map((x, i) => {
+    if (!(x instanceof PyBytes)) throw pyErr(E.TypeError, `sequence item ${i}: expected a bytes-like object, ${typeName(x)} found`);
+    return toLatin(x.bytes);
+  });
+  return mk(parts.join(sep));
+}
+
+const methods: Record<string, NativeFn> = {
+  decode: (_c, args, kw) => {
+    const s = args[0];
+    if (!(s instanceof PyBytes)) throw pyErr(E.TypeError, `descriptor 'decode' for 'bytes' objects doesn't apply to a '${typeName(s ?? null)}' object`);
+    const [enc, errors] = encodingArgs('decode', args.slice(1), kw);
+    return decodeBytes(s.bytes, enc, errors);
+  },
+  hex: (_c, args, kw) => {
+    const s = selfBytes(args, 'hex');
+    const p = parseArgs('hex', args.slice(1), kw, { names: ['sep', 'bytes_per_sep'], required: 0 });
+    const hexes = Array.from(s, (c) => c.charCodeAt(0).toString(16).padStart(2, '0'));
+    if (p.values[0] === undefined) return hexes.join('');
+    const sep = asStr(p.values[0]!) ?? toLatin((p.values[0] as PyBytes).bytes);
+    const per = p.values[1] === undefined ? 1 : indexArg(p.values[1]!);
+    if (per === 0) return hexes.join('');
+    const groups: string[] = [];
+    const n = Math.abs(per);
+    if (per > 0) {
+      for (let end = hexes.length; end > 0; end -= n) groups.unshift(hexes.slice(Math.max(0, end - n), end).join(''));
+    } else {
+      for (let i = 0; i < hexes.length; i += n) groups.push(hexes.slice(i, i + n).join(''));
+    }
+    return groups.join(sep);
+  },
+  join: (ctx, args, kw) => {
+    const sep = selfBytes(args, 'join');
+    const it = oneArg('bytes.join', args, kw);
+    const items = consume(ctx, it);
+    if (Array.isArray(items)) return bytesJoin(sep, items);
+    return new NativeFrameStart('bytes.join', { sep, start: items.state, phase: 0 });
+  },
+  find: (_c, args, kw) => {
+    const [s, sub, st, en] = subArgs('find', args, kw);
+    return S.find(s, sub, st, en);
+  },
+  rfind: (_c, args, kw) => {
+    const [s, sub, st, en] = subArgs('rfind', args, kw);
+    return S.rfind(s, sub, st, en);
+  },
+  index: (_c, args, kw) => {
+    const [s, sub, st, en] = subArgs('index', args, kw);
+    return S.index(s, sub, st, en);
+  },
+  count: (_c, args, kw) => {
+    const [s, sub, st, en] = subArgs('count', args, kw);
+    return S.count(s, sub, st, en);
+  },
+  startswith: (_c, args, kw) => {
+    const s = selfBytes(args, 'startswith');
+    const a = argsOld('startswith', args, kw, 1, 3);
+    const p = a[0] instanceof PyTuple ? a[0].items.map((x) => bytesArg(x)) : bytesArg(a[0]!, `startswith first arg must be bytes or a tuple of bytes, not ${typeName(a[0]!)}`);
+    return S.startswith(s, p, sliceArg(a[1]), sliceArg(a[2]));
+  },
+  endswith: (_c, args, kw) => {
+    const s = selfBytes(args, 'endswith');
+    const a = argsOld('endswith', args, kw, 1, 3);
+    const p = a[0] instanceof PyTuple ? a[0].items.map((x) => bytesArg(x)) : bytesArg(a[0]!, `endswith first arg must be bytes or a tuple of bytes, not ${typeName(a[0]!)}`);
+    return S.endswith(s, p, sliceArg(a[1]), sliceArg(a[2]));
+  },
+  split: (_c, args, kw) => {
+    const s = selfBytes(args, 'split');
+    const p = parseArgs('split', args.slice(1), kw, { names: ['sep', 'maxsplit'], required: 0 });
+    const max = p.values[1] === undefined ? -1 : indexArg(p.values[1]!);
+    const sep = p.values[0] === undefined || p.values[0] === null ? null : bytesArg(p.values[0]!);
+    const parts = sep === null ? splitWs(s, max, false) : S.split(s, sep, max);
+    return new PyList(parts.map(mk));
+  },
+  rsplit: (_c, args, kw) => {
+    const s = selfBytes(args, 'rsplit');
+    const p = parseArgs('rsplit', args.slice(1), kw, { names: ['sep', 'maxsplit'], required: 0 });
+    const max = p.values[1] === undefined ? -1 : indexArg(p.values[1]!);
+    const sep = p.values[0] === undefined || p.values[0] === null ? null : bytesArg(p.values[0]!);
+    const parts = sep === null ? splitWs(s, max, true) : S.rsplit(s, sep, max);
+    return new PyList(parts.map(mk));
+  },
+  splitlines: (_c, args, kw) => {
+    const s = selfBytes(args, 'splitlines');
+    const p = parseArgs('splitlines', args.slice(1), kw, { names: ['keepends'], required: 0 });
+    const keep = p.values[0] !== undefined && p.values[0] !== false && p.values[0] !== 0;
+    const out: string[] = [];
+    let i = 0;
+    while (i < s.length) {
+      let j = i;
+      while (j < s.length && s[j] !== '\n' && s[j] !== '\r') j++;
+      let e = j;
+      if (j < s.length) e = s[j] === '\r' && s[j + 1] === '\n' ? j + 2 : j + 1;
+      out.push(s.slice(i, keep ? e : j));
+      i = e;
+    }
+    return new PyList(out.map(mk));
+  },
+  strip: (_c, args, kw) => mk(stripBytes(selfBytes(args, 'strip'), stripChars(argsClinic('strip', args, kw, 0, 1)[0]), 3)),
+  lstrip: (_c, args, kw) => mk(stripBytes(selfBytes(args, 'lstrip'), stripChars(argsClinic('lstrip', args, kw, 0, 1)[0]), 1)),
+  rstrip: (_c, args, kw) => mk(stripBytes(selfBytes(args, 'rstrip'), stripChars(argsClinic('rstrip', args, kw, 0, 1)[0]), 2)),
+  replace: (_c, args, kw) => {
+    const s = selfBytes(args, 'replace');
+    const a = argsClinic('replace', args, kw, 2, 3);
+    return mk(S.replace(s, bytesArg(a[0]!), bytesArg(a[1]!), a[2] === undefined ? -1 : indexArg(a[2]!)));
+  },
+  partition: (_c, args, kw) => {
+    const s = selfBytes(args, 'partition');
+    return new PyTuple(S.partition(s, bytesArg(oneArg('bytes.partition', args, kw))).map(mk));
+  },
+  rpartition: (_c, args, kw) => {
+    const s = selfBytes(args, 'rpartition');
+    return new PyTuple(S.rpartition(s, bytesArg(oneArg('bytes.rpartition', args, kw))).map(mk));
+  },
+  upper: (_c, args, kw) => {
+    const s = selfBytes(args, 'upper');
+    noArgs('bytes.upper', args, kw);
+    return mk(s.replace(/[a-z]+/g, (m) => m.toUpperCase()));
+  },
+  lower: (_c, args, kw) => {
+    const s = selfBytes(args, 'lower');
+    noArgs('bytes.lower', args, kw);
+    return mk(s.replace(/[A-Z]+/g, (m) => m.toLowerCase()));
+  },
+  isdigit: (_c, args) => /^[0-9]+$/.test(selfBytes(args, 'isdigit')),
+  isalpha: (_c, args) => /^[A-Za-z]+$/.test(selfBytes(args, 'isalpha')),
+  isalnum: (_c, args) => /^[A-Za-z0-9]+$/.test(selfBytes(args, 'isalnum')),
+  isspace: (_c, args) => /^[ \t\n\r\x0b\x0c]+$/.test(selfBytes(args, 'isspace')),
+  isupper: (_c, args) => {
+    const s = selfBytes(args, 'isupper');
+    return /[A-Z]/.test(s) && !/[a-z]/.test(s);
+  },
+  islower: (_c, args) => {
+    const s = selfBytes(args, 'islower');
+    return /[a-z]/.test(s) && !/[A-Z]/.test(s);
+  },
+  __repr__: (_c, args) => {
+    const s = args[0] as PyBytes;
+    return bytesRepr(s.bytes);
+  },
+  __len__: (_c, args) => (args[0] as PyBytes).bytes.length,
+  __contains__: (_c, args) => {
+    const s = selfBytes(args, '__contains__');
+    const x = args[1]!;
+    const i = asIndex(x);
+    if (i !== undefined) {
+      if (i < 0 || i > 255) throw pyErr(E.ValueError, 'byte must be in range(0, 256)');
+      return s.includes(String.fromCharCode(Number(i)));
+    }
+    return s.includes(bytesArg(x));
+  },
+  __add__: (_c, args) => {
+    const s = selfBytes(args, '__add__');
+    const o = args[1]!;
+    if (!(o instanceof PyBytes)) throw pyErr(E.TypeError, `can't concat ${typeName(o)} to bytes`);
+    return mk(s + toLatin(o.bytes));
+  },
+  __mul__: (_c, args) => {
+    const s = selfBytes(args, '__mul__');
+    const n = asIndex(args[1]!);
+    if (n === undefined) return NotImplemented;
+    return mk(S.repeat(s, Number(n)));
+  },
+  __rmul__: (_c, args) => {
+    const s = selfBytes(args, '__rmul__');
+    const n = asIndex(args[1]!);
+    if (n === undefined) return NotImplemented;
+    return mk(S.repeat(s, Number(n)));
+  },
+};
+
+function stripBytes(s: string, chars: string | null, which: number): string {
+  const set = chars === null ? BYTES_WS : new Set(chars);
+  let i = 0;
+  let j = s.length;
+  if (which & 1) while (i < j && set.has(s[i]!)) i++;
+  if (which & 2) while (j > i && set.has(s[j - 1]!)) j--;
+  return s.slice(i, j);
+}
+
+registerNativeImpl('bytes.join', {
+  resume(_ctx, st, value, exc) {
+    if (exc) rethrow(exc);
+    if (st.phase === 0) {
+      st.phase = 1;
+      return new NativeFrameStart('lib.consume', st.start as Record<string, unknown>);
+    }
+    return bytesJoin(st.sep as string, (value as PyList).items);
+  },
+});
+
+defineMethods(bytesType, methods);
+
+/** bytes(source, encoding, errors). */
+function makeBytes(ctx: CallContext, cls: PyType, args: PyValue[], kw: string[] | null): PyValue | NativeFrameStart {
+  const p = parseArgs('bytes', args, kw, { names: ['source', 'encoding', 'errors'], required: 0 });
+  const src = p.values[0];
+  const wrap = (b: Uint8Array | number[]) => new PyBytes(b, cls);
+  if (src === undefined) return wrap(new Uint8Array(0));
+  const s = asStr(src);
+  if (s !== undefined) {
+    if (p.values[1] === undefined) throw pyErr(E.TypeError, 'string argument without an encoding');
+    const [enc, errors] = encodingArgs('bytes', [p.values[1]!, ...(p.values[2] !== undefined ? [p.values[2]!] : [])], null);
+    return wrap(encodeStr(s, enc, errors));
+  }
+  if (p.values[1] !== undefined) throw pyErr(E.TypeError, 'encoding without a string argument');
+  const n = asIndex(src);
+  if (n !== undefined) {
+    if (n < 0) throw pyErr(E.ValueError, 'negative count');
+    if (n > 100_000_000) throw pyErr(E.MemoryError);
+    return wrap(new Uint8Array(Number(n)));
+  }
+  if (src instanceof PyBytes) return cls === bytesType ? src : wrap(src.bytes);
+  const toBytes = (items: PyValue[]) =>
+    wrap(
+      Uint8Array.from(items, (x) => {
+        const i = asIndex(x);
+        if (i === undefined) throw pyErr(E.TypeError, `'${typeName(x)}' object cannot be interpreted as an integer`);
+        if (i < 0 || i > 255) throw pyErr(E.ValueError, 'bytes must be in range(0, 256)');
+        return Number(i);
+      }),
+    );
+  const fast = iterFast(src);
+  if (fast !== undefined) return toBytes(fast);
+  const c = consume(ctx, src);
+  if (Array.isArray(c)) return toBytes(c);
+  return new NativeFrameStart('bytes.new', { cls, start: c.state, phase: 0 });
+}
+
+registerNativeImpl('bytes.new', {
+  resume(_ctx, st, value, exc) {
+    if (exc) rethrow(exc);
+    if (st.phase === 0) {
+      st.phase = 1;
+      return new NativeFrameStart('lib.consume', st.start as Record<string, unknown>);
+    }
+    const items = (value as PyList).items;
+    return new PyBytes(
+      Uint8Array.from(items, (x) => {
+        const i = asIndex(x);
+        if (i === undefined) throw pyErr(E.TypeError, `'${typeName(x)}' object cannot be interpreted as an integer`);
+        if (i < 0 || i > 255) throw pyErr(E.ValueError, 'bytes must be in range(0, 256)');
+        return Number(i);
+      }),
+      st.cls as PyType,
+    );
+  },
+});
+
+defineStaticMethods(bytesType, {
+  __new__: (ctx, args, kw) => makeBytes(ctx, newCls(args, bytesType), args.slice(1), kw),
+});
+
+defineClassMethods(bytesType, {
+  fromhex: (_c, args, kw) => {
+    const s = asStr(oneArg('bytes.fromhex', args, kw));
+    if (s === undefined) throw pyErr(E.TypeError, 'fromhex() argument must be str');
+    const out: number[] = [];
+    let i = 0;
+    while (i < s.length) {
+      if (s[i] === ' ') {
+        i++;
+        continue;
+      }
+      const pair = s.slice(i, i + 2);
+      if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+        const pos = /^[0-9a-fA-F]$/.test(s[i]!) ? i + 1 : i;
+        throw pyErr(E.ValueError, `non-hexadecimal number found in fromhex() arg at position ${pos}`);
+      }
+      out.push(parseInt(pair, 16));
+      i += 2;
+    }
+    return new PyBytes(Uint8Array.from(out));
+  },
+});
