@@ -5,7 +5,19 @@
 import type { ModuleRegistry } from '../vm/vm';
 import { initSys } from './sys';
 import '../vm/builtins/index'; // the library's builtin types' methods and functions
+import { initMath } from './math';
+import { initRandom } from './random';
+import { initThreadLow } from './_thread';
+import { initThreading } from './threading';
+import { initQueue } from './queue';
+import { initTime } from './time';
 
 export const MODULES: ModuleRegistry = {
   sys: initSys,
+  math: initMath,
+  random: initRandom,
+  _thread: initThreadLow,
+  threading: initThreading,
+  queue: initQueue,
+  time: initTime,
 };

@@ -10,7 +10,7 @@ import { makeBuiltin, registerNativeImpl } from '../types';
 import { getAttr, reprOf, strOf, typeName, isDeferred, type Deferred } from '../protocol';
 import { getItem, formatValue } from '../subscr';
 import { compileFormat, type FormatOp } from '../lib/format-string';
-import { asStr, rethrow, splitKw, deferredResult } from './util';
+import { asStr, rethrow, splitKw, deferredResult, saveDeferred, loadDeferred, type SavedDeferred } from './util';
 import { asciiEscape } from './repr';
 
 interface FmtState {
@@ -47,7 +47,8 @@ function start(ctx: CallContext, s: string, args: PyValue[] | null, kwargs: PyVa
   if (!s.includes('{') && !s.includes('}')) return s;
   const st: FmtState = { ops: compileFormat(s), i: 0, out: [''], args, kwargs, phase: 0, k: 0, obj: null, waiting: false };
   const r = run(ctx, st);
-  if (typeof r === 'string') return r;
+  if (!isDeferred(r)) return r;
+  st.pending = saveDeferred(r);
   return new NativeFrameStart('str.format', st);
 }
 
@@ -55,6 +56,11 @@ registerNativeImpl('str.format', {
   resume(ctx, st0, value, exc) {
     if (exc) rethrow(exc);
     const st = st0 as FmtState;
+    if (st.pending) {
+      const p = st.pending as SavedDeferred;
+      st.pending = null;
+      return loadDeferred(p);
+    }
     if (st.waiting) {
       st.waiting = false;
       deliver(st, value);

@@ -131,3 +131,91 @@ export function exactPowPositive(x: number, y: number): number {
   const [f, k] = expFixed(w);
   return toDouble(f, k);
 }
+
+// π with 448 fraction bits (hex digits of π - 3 after the point).
+const PI_HEX =
+  '243f6a8885a308d313198a2e03707344a4093822299f31d0082efa98ec4e6c89452821e638d01377be5466cf34e90c6cc0ac29b7c97c50dd3f84d5b5b547';
+const PI_BITS = BigInt(PI_HEX.length * 4);
+/** π as a fixed-point number with PI_BITS fraction bits. */
+const PI_FIX = (3n << PI_BITS) | BigInt('0x' + PI_HEX);
+
+/** sin and cos of a fixed-point r (P fraction bits, |r| ≤ π/4) by Taylor series. */
+function sinCosFixed(r: bigint): [bigint, bigint] {
+  const r2 = (r * r) >> P;
+  // sin
+  let term = r;
+  let s = 0n;
+  for (let k = 1n; term !== 0n; k += 2n) {
+    s += term;
+    term = -((term * r2) >> P) / ((k + 1n) * (k + 2n));
+  }
+  term = ONE;
+  let c = 0n;
+  for (let k = 0n; term !== 0n; k += 2n) {
+    c += term;
+    term = -((term * r2) >> P) / ((k + 1n) * (k + 2n));
+  }
+  return [s, c];
+}
+
+function fixedToDouble(v: bigint): number {
+  if (v === 0n) return 0;
+  const neg = v < 0n;
+  const r = ratioToFloat(neg ? -v : v, ONE);
+  return neg ? -r : r;
+}
+
+/** Reduces x modulo π/2: [quadrant 0..3, remainder as fixed point with P bits], or null. */
+function reduceHalfPi(x: number): [number, bigint] | null {
+  const ax = Math.abs(x);
+  if (!Number.isFinite(x) || ax > 2 ** 100) return null;
+  const [m, e] = decompose(ax);
+  // X = x in fixed point with PI_BITS fraction bits
+  const X = e >= 0 ? (m << BigInt(e)) << PI_BITS : (m << PI_BITS) >> BigInt(-e);
+  const halfPi = PI_FIX >> 1n;
+  let k = X / halfPi;
+  let rem = X - k * halfPi;
+  if (rem * 2n > halfPi) {
+    k += 1n;
+    rem -= halfPi;
+  }
+  let q = Number(k % 4n);
+  let r = rem >> (PI_BITS - P);
+  if (x < 0) {
+    r = -r;
+    q = (4 - q) % 4;
+  }
+  return [q, r];
+}
+
+/** sin(x), cos(x), tan(x) correctly rounded (barring extreme ties) for |x| ≤ 2^100. */
+export function exactSin(x: number): number {
+  if (Math.abs(x) < 2 ** -26) return x;
+  const red = reduceHalfPi(x);
+  if (red === null) return Math.sin(x);
+  const [q, r] = red;
+  const [s, c] = sinCosFixed(r);
+  return fixedToDouble(q === 0 ? s : q === 1 ? c : q === 2 ? -s : -c);
+}
+
+export function exactCos(x: number): number {
+  const red = reduceHalfPi(x);
+  if (red === null) return Math.cos(x);
+  const [q, r] = red;
+  const [s, c] = sinCosFixed(r);
+  return fixedToDouble(q === 0 ? c : q === 1 ? -s : q === 2 ? -c : s);
+}
+
+export function exactTan(x: number): number {
+  if (Math.abs(x) < 2 ** -26) return x;
+  const red = reduceHalfPi(x);
+  if (red === null) return Math.tan(x);
+  const [q, r] = red;
+  const [s, c] = sinCosFixed(r);
+  const num = q % 2 === 0 ? s : c;
+  const den = q % 2 === 0 ? c : -s;
+  if (den === 0n) return Math.tan(x);
+  const neg = num < 0n !== den < 0n;
+  const v = ratioToFloat(num < 0n ? -num : num, den < 0n ? -den : den);
+  return neg ? -v : v;
+}
