@@ -28,7 +28,9 @@ export type EngineStop =
   /** the thread's bottom frame returned */
   | { kind: 'finished' }
   /** an exception escaped the thread; `excType` is its type name ("SystemExit", ...) */
-  | { kind: 'died'; excType: string };
+  | { kind: 'died'; excType: string }
+  /** the engine cannot go on (e.g. the output limit): the run ends with outcome 'limit' */
+  | { kind: 'abort'; message: string };
 
 export interface RunResult {
   stop: EngineStop;
@@ -62,4 +64,9 @@ export interface Engine {
   uncaught(proc: unknown, thread: unknown, info: { main: boolean; name: string }): { status: number; stderr: string };
   /** `a < b` for priority queues, without calling Python; undefined when it cannot tell. */
   lessThan?(a: unknown, b: unknown): boolean | undefined;
+  /** The kernel created thread `tid` for the engine's `thread` (the main thread at boot,
+   * one started by thread.start). */
+  bindThread?(proc: unknown, thread: unknown, tid: string): void;
+  /** The process exits normally: flush what CPython flushes at exit (sys.stdout...). */
+  processExit?(proc: unknown): void;
 }

@@ -270,7 +270,9 @@ function runBatch(k: K, p: KProcess, h: KThread): void {
   });
   s.steps += r.steps;
   h.steps += r.steps;
-  p.time += Math.round(r.cost * s.opts.nsPerCost);
+  const ns = Math.round(r.cost * s.opts.nsPerCost);
+  p.time += ns;
+  h.cpuNs += ns;
   recordSteps(s.sched, h.tid, r.steps);
   if (r.stop.kind === 'limit' && plan.decideAtLimit && r.steps >= plan.maxSteps) {
     p.deferred = { kind: 'breaker' };
@@ -301,6 +303,10 @@ function handleStop(k: K, p: KProcess, h: KThread, stop: EngineStop): void {
     case 'finished':
       if (h.main) startShutdown(k, h, 0);
       else finishThread(k, h);
+      return;
+    case 'abort':
+      writeStream(k, h, 'stderr', `threadline: ${stop.message}\n`);
+      finish(k, 'limit', LIMIT_EXIT_CODE);
       return;
     case 'died': {
       const { status, stderr } = k.engine.uncaught(p.handle, h.handle, { main: h.main, name: h.name });
@@ -356,6 +362,7 @@ function exitProcess(k: K, p: KProcess, status: number, main: KThread): void {
     if (t !== main && t.state !== 'finished') finishThread(k, t);
   }
   main.shuttingDown = false;
+  k.engine.processExit?.(p.handle);
   flushAll(k, p, main.tid);
   finishThread(k, main, main.exception);
   p.exited = true;

@@ -33,13 +33,13 @@
 // | thread.rename        | tid, name                                | None                   |
 // | thread.daemon        | tid, daemon                              | None                   |
 // | time.sleep           | seconds                                  | None                   |
-// | time.now             |                                          | {monotonicNs, wallNs}  |
+// | time.now             |                                          | {monotonicNs, epochNs, threadCpuNs, processCpuNs} |
 // | gil.getinterval / gil.setinterval | seconds                     | float / None           |
 // | io.write             | stream, text, flush?                     | len(text)              |
 // | io.flush             | stream                                   | None                   |
 
 import type { Loc } from '../../trace/format';
-import { secondsToNs, wallNs } from './clock';
+import { secondsToNs } from './clock';
 import { getSwitchIntervalSeconds, setSwitchIntervalSeconds } from './gil';
 import { ioFlushSyscall, ioWriteSyscall } from './io';
 import type { SyncInit } from './sync';
@@ -82,7 +82,8 @@ function target(k: K, p: Record<string, unknown>): KThread {
 
 function syncCreate(k: K, t: KThread, p: Record<string, unknown>): void {
   const where = k.engine.storeTarget(procOf(k, t).handle, t.handle);
-  const name = typeof p.name === 'string' ? p.name : where.name;
+  let name = typeof p.name === 'string' ? p.name : where.name;
+  if (name !== undefined && typeof p.nameSuffix === 'string') name += p.nameSuffix;
   const line = where.line ?? threadLoc(k, t)?.line;
   let init: SyncInit;
   switch (p.kind) {
@@ -190,7 +191,10 @@ const HANDLERS: Record<string, Handler> = {
   'io.write': ioWriteSyscall,
   'io.flush': ioFlushSyscall,
   'time.sleep': sleep,
-  'time.now': (k, t) => ret(t, { monotonicNs: now(k), wallNs: wallNs(k.s.clock) }),
+  'time.now': (k, t) => ret(t, {
+    monotonicNs: now(k), epochNs: k.s.clock.epochNs, threadCpuNs: t.cpuNs,
+    processCpuNs: procOf(k, t).threads.reduce((n, tid) => n + k.s.threads[tid]!.cpuNs, 0),
+  }),
   'gil.getinterval': (k, t) => ret(t, getSwitchIntervalSeconds(procOf(k, t).gil)),
   'gil.setinterval': (k, t, p) => {
     const s = Number(p.seconds);

@@ -105,12 +105,13 @@ export function newThread(
     tid, pid: p.pid, n, name: info.name, daemon: info.daemon, main: info.main, state: 'ready', handle,
     block: null, resume: null,
     ident: info.main ? MAIN_IDENT : MAIN_IDENT - 0x1b8e000 - (n - 2) * 0x801000,
-    nativeId: info.main ? p.pid : k.s.nextPid++, steps: 0,
+    nativeId: info.main ? p.pid : k.s.nextPid++, steps: 0, cpuNs: 0,
   };
   if (info.parent) t.parent = info.parent;
   if (info.pyThread !== undefined) t.pyThread = info.pyThread;
   k.s.threads[tid] = t;
   p.threads.push(tid);
+  k.engine.bindThread?.(p.handle, handle, tid);
   wfAddThread(k.s.wf, tid, p.pid, info.name);
   wfAddObject(k.s.wf, { kind: 'join', id: tid, name: info.name }, true, [tid]);
   const e: UnnumberedEvent = { t: now(k), kind: 'thread.start', pid: p.pid, tid, name: info.name, daemon: info.daemon, main: info.main };

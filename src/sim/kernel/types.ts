@@ -72,6 +72,8 @@ export interface KThread {
   shuttingDown?: boolean;
   /** instructions executed */
   steps: number;
+  /** virtual CPU time consumed (ns): time.thread_time() */
+  cpuNs: number;
 }
 
 export interface KProcess {
