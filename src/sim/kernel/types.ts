@@ -10,6 +10,7 @@ import type { SchedulerState, PreemptionMode, StrategyName } from './scheduler';
 import type { WaitForGraph } from './waitfor';
 import type { EngineStop } from './engine';
 import type { SyncObject } from './sync';
+import type { ProcExt } from './proc-state';
 
 /** pid of the script's process (pid 1 is the simulated init that adopts orphans). */
 export const DEFAULT_MAIN_PID = 1000;
@@ -99,13 +100,19 @@ export interface KProcess {
   /** how its last batch of instructions ended, handled when its time comes (the loop
    * processes everything in time order) */
   deferred: EngineStop | null;
+  /** issue 6: process group, stop state, wait status, signals, fd table (proc-state.ts;
+   * created on first use by `px`) */
+  x?: ProcExt;
 }
 
 /** What a timer does when it fires. */
 export type TimerPayload =
   | { kind: 'timeout'; tid: string }
   | { kind: 'wake'; tid: string }
-  | { kind: 'retry'; key: string };
+  | { kind: 'retry'; key: string }
+  /** issue 6: alarms, itimers and scheduled external signals (a handler registered with
+   * registerTimer, signals.ts) */
+  | { kind: 'ext'; name: string; data: Record<string, unknown> };
 
 export interface MachineOptions {
   /** script name, as shown in the trace and tracebacks */
