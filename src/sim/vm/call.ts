@@ -3,15 +3,24 @@
 
 import type { CodeObject } from '../compiler/code';
 import { CodeFlags } from '../compiler/code';
-import { PyValue, Sentinel, UNBOUND, newTuple } from './objects';
+import { PyValue, Sentinel, StackValue, UNBOUND, newTuple } from './objects';
 import { PyDict } from './dict';
 import { PyCell, PyFunction } from './function';
 import { E, pyErr } from './exceptions';
 import { GenMode, type AnyFrame, type Frame } from './frame';
 
+const NO_CELLS: PyCell[] = [];
+/** Shared empty block stack: SETUP_* replaces it with a frame's own array first. */
+export const NO_BLOCKS: number[] = [];
+
 export function newFrame(code: CodeObject, globals: PyDict, builtins: PyDict, ns: PyDict | null, back: AnyFrame | null): Frame {
   const locals: (PyValue | Sentinel)[] = new Array(code.varnames.length);
   for (let i = 0; i < locals.length; i++) locals[i] = UNBOUND;
+  return makeFrame(code, locals, globals, builtins, ns, back);
+}
+
+/** The one place frames are allocated (one hidden class for all frames). */
+function makeFrame(code: CodeObject, locals: (PyValue | Sentinel)[], globals: PyDict, builtins: PyDict, ns: PyDict | null, back: AnyFrame | null): Frame {
   return {
     kind: 'py',
     code,
@@ -19,8 +28,8 @@ export function newFrame(code: CodeObject, globals: PyDict, builtins: PyDict, ns
     lasti: 0,
     stack: [],
     locals,
-    cells: [],
-    blocks: [],
+    cells: NO_CELLS,
+    blocks: NO_BLOCKS,
     globals,
     builtins,
     ns,
@@ -31,6 +40,25 @@ export function newFrame(code: CodeObject, globals: PyDict, builtins: PyDict, ns
     kwnames: null,
     retOverride: UNBOUND,
   };
+}
+
+const SIMPLE_MASK = CodeFlags.VARARGS | CodeFlags.VARKEYWORDS | CodeFlags.GENERATOR;
+
+/** Fast path for CALL: `func(*stack[start:start+n])` positionally, exact arity, no
+ *  *args/**kwargs/kw-only/generator. Returns null when the slow path is needed. The
+ *  arguments stay on the stack (the caller pops them). */
+export function fastFrame(func: PyFunction, stack: StackValue[], start: number, n: number, builtins: PyDict): Frame | null {
+  const code = func.code;
+  if (code.argcount !== n || (code.flags & SIMPLE_MASK) !== 0 || code.kwonlyargcount !== 0) return null;
+  const nl = code.varnames.length;
+  const locals: (PyValue | Sentinel)[] = new Array(nl);
+  let i = 0;
+  for (; i < n; i++) locals[i] = stack[start + i] as PyValue;
+  for (; i < nl; i++) locals[i] = UNBOUND;
+  const f = makeFrame(code, locals, func.globals, builtins, null, null);
+  f.func = func;
+  if (code.cellvars.length + code.freevars.length > 0) initCells(f, func);
+  return f;
 }
 
 function listNames(names: string[]): string {

@@ -31,11 +31,16 @@ export function constValue(c: CodeConst): PyValue {
   }
 }
 
+/** The converted constants of a code object, cached in a hidden (non-enumerable)
+ *  property: snapshots never see it, and lookups are cheaper than a WeakMap's. */
 export function constsOf(code: CodeObject): PyValue[] {
+  const hidden = (code as unknown as { $consts?: PyValue[] }).$consts;
+  if (hidden !== undefined) return hidden;
   let v = cache.get(code);
   if (v === undefined) {
     v = code.consts.map(constValue);
     cache.set(code, v);
+    Object.defineProperty(code, '$consts', { value: v, enumerable: false, writable: false });
   }
   return v;
 }

@@ -110,15 +110,20 @@ export function customKey(hash: number | bigint): string {
 // ------------------------------------------------------------------ dict
 
 export class PyDict extends PyObject {
-  keys: (PyValue | Sentinel)[] = [];
-  vals: PyValue[] = [];
-  index: Map<unknown, number | number[]> = new Map();
-  size = 0;
+  declare keys: (PyValue | Sentinel)[];
+  declare vals: PyValue[];
+  declare index: Map<unknown, number | number[]>;
+  declare size: number;
   /** Bumped on every insertion/deletion (not on value replacement): iterators check it. */
-  version = 0;
+  declare version: number;
 
   constructor(cls: PyType = dictType) {
     super(cls);
+    this.keys = [];
+    this.vals = [];
+    this.index = new Map();
+    this.size = 0;
+    this.version = 0;
   }
 
   /** Fast path for str keys (attribute dicts, globals). */
@@ -266,10 +271,17 @@ export class PyDict extends PyObject {
 
 /** set and frozenset share this representation (insertion-ordered). */
 export class PySetBase extends PyObject {
-  keys: (PyValue | Sentinel)[] = [];
-  index: Map<unknown, number | number[]> = new Map();
-  size = 0;
-  version = 0;
+  declare keys: (PyValue | Sentinel)[];
+  declare index: Map<unknown, number | number[]>;
+  declare size: number;
+  declare version: number;
+  constructor(cls: PyType) {
+    super(cls);
+    this.keys = [];
+    this.index = new Map();
+    this.size = 0;
+    this.version = 0;
+  }
 
   hasCk(ck: unknown): boolean {
     return this.index.has(ck);

@@ -10,14 +10,18 @@ import type { CodeObject } from '../compiler/code';
 import { PyObject, PyType, PyValue, PyTuple, objectType, EMPTY_TUPLE, newTuple } from './objects';
 
 export class PyBaseException extends PyObject {
-  args: PyTuple;
-  traceback: PyTraceback | null = null;
-  cause: PyBaseException | null = null;
-  context: PyBaseException | null = null;
-  suppressContext = false;
+  declare args: PyTuple;
+  declare traceback: PyTraceback | null;
+  declare cause: PyBaseException | null;
+  declare context: PyBaseException | null;
+  declare suppressContext: boolean;
   constructor(cls: PyType, args: PyTuple = EMPTY_TUPLE) {
     super(cls);
     this.args = args;
+    this.traceback = null;
+    this.cause = null;
+    this.context = null;
+    this.suppressContext = false;
   }
 }
 

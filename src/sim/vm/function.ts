@@ -26,10 +26,10 @@ void typeType;
 
 /** A Python function (def / lambda / comprehension body). */
 export class PyFunction extends PyObject {
-  name: string;
-  qualname: string;
-  module: PyValue;
-  doc: PyValue;
+  declare name: string;
+  declare qualname: string;
+  declare module: PyValue;
+  declare doc: PyValue;
   constructor(
     public code: CodeObject,
     public globals: PyDict,
@@ -57,8 +57,10 @@ export class PyCell extends PyObject {
 
 /** Code objects exposed to Python (f.__code__): a thin wrapper, the CodeObject is shared. */
 export class PyCode extends PyObject {
-  constructor(public code: CodeObject) {
+  declare code: CodeObject;
+  constructor(code: CodeObject) {
     super(codeType);
+    this.code = code;
   }
 }
 
@@ -89,42 +91,64 @@ export class PyBuiltinFunction extends PyObject {
 
 /** A function bound to an object (instance methods) or a class (classmethods). */
 export class PyBoundMethod extends PyObject {
-  constructor(public func: PyValue, public self: PyValue) {
+  declare func: PyValue;
+  declare self: PyValue;
+  constructor(func: PyValue, self: PyValue) {
     super(methodType);
+    this.func = func;
+    this.self = self;
   }
 }
 
 export class PyProperty extends PyObject {
+  declare fget: PyValue;
+  declare fset: PyValue;
+  declare fdel: PyValue;
   doc: PyValue = null;
-  constructor(public fget: PyValue, public fset: PyValue, public fdel: PyValue, cls: PyType = propertyType) {
+  constructor(fget: PyValue, fset: PyValue, fdel: PyValue, cls: PyType = propertyType) {
     super(cls);
+    this.fget = fget;
+    this.fset = fset;
+    this.fdel = fdel;
   }
 }
 
 export class PyClassMethod extends PyObject {
-  constructor(public func: PyValue, cls: PyType = classmethodType) {
+  declare func: PyValue;
+  constructor(func: PyValue, cls: PyType = classmethodType) {
     super(cls);
+    this.func = func;
   }
 }
 
 export class PyStaticMethod extends PyObject {
-  constructor(public func: PyValue, cls: PyType = staticmethodType) {
+  declare func: PyValue;
+  constructor(func: PyValue, cls: PyType = staticmethodType) {
     super(cls);
+    this.func = func;
   }
 }
 
 /** super(thisType, obj): attribute lookup starts after thisType in type(obj).__mro__
  *  (or obj.__mro__ when obj is a class). */
 export class PySuper extends PyObject {
-  constructor(public thisType: PyType, public obj: PyValue, public objType: PyType) {
+  declare thisType: PyType;
+  declare obj: PyValue;
+  declare objType: PyType;
+  constructor(thisType: PyType, obj: PyValue, objType: PyType) {
     super(superType);
+    this.thisType = thisType;
+    this.obj = obj;
+    this.objType = objType;
   }
 }
 
 export class PyModule extends PyObject {
+  declare name: string;
   declare dict: PyDict;
-  constructor(public name: string, dict: PyDict) {
+  constructor(name: string, dict: PyDict) {
     super(moduleType);
+    this.name = name;
     this.dict = dict;
   }
 }
@@ -132,6 +156,7 @@ export class PyModule extends PyObject {
 /** A generator object. Its frame is suspended plain data; resuming pushes it on the
  *  thread's frame stack. */
 export class PyGenerator extends PyObject {
+  declare code: CodeObject;
   /** null once finished. */
   frame: Frame | null;
   running = false;
@@ -140,8 +165,9 @@ export class PyGenerator extends PyObject {
   qualname: string;
   /** The exception being handled inside the generator when it yielded (its own exc_info). */
   savedExc: PyValue = null;
-  constructor(frame: Frame, public code: CodeObject) {
+  constructor(frame: Frame, code: CodeObject) {
     super(generatorType);
+    this.code = code;
     this.frame = frame;
     frame.gen = this;
     this.name = code.name;
@@ -151,8 +177,10 @@ export class PyGenerator extends PyObject {
 
 /** A read-only view of a class namespace (cls.__dict__). */
 export class PyMappingProxy extends PyObject {
-  constructor(public type: PyType) {
+  declare type: PyType;
+  constructor(type: PyType) {
     super(mappingProxyType);
+    this.type = type;
   }
 }
 
@@ -160,7 +188,11 @@ export const memberDescrType = bt('member_descriptor');
 
 /** A __slots__ entry: stores the attribute in the instance's (hidden) dict. */
 export class PyMemberDescr extends PyObject {
-  constructor(public name: string, public owner: PyType) {
+  declare name: string;
+  declare owner: PyType;
+  constructor(name: string, owner: PyType) {
     super(memberDescrType);
+    this.name = name;
+    this.owner = owner;
   }
 }

@@ -10,7 +10,7 @@ import { CodeFlags } from '../compiler/code';
 import {
   PyValue, PyFloat, PyList, PyTuple, Sentinel, NULL, UNBOUND, PUSHED, SUSPENDED, NO_RESULT,
   PyInstance, PySlice, newTuple, EMPTY_TUPLE, typeOf, isSubtype, PyType, normInt,
-  dictType, listType, floatType, ITER_STOP, objectType,
+  dictType, listType, floatType, ITER_STOP, objectType, typeState,
 } from './objects';
 import { PyDict, PySet, keyOf, CUSTOM_KEY } from './dict';
 import {
@@ -23,7 +23,7 @@ import {
   callValue, deliver, pushNativeFrame, pushPyFrame, raiseInThread, runDeferred, toPyException,
   genYield, genReturn, resumeGenerator, setYieldFromOp, nativeResult, lineOf,
 } from './runtime';
-import { bindFrame } from './call';
+import { bindFrame, fastFrame, NO_BLOCKS } from './call';
 import { constsOf } from './consts';
 import { COST, NATIVE_COST } from './cost';
 import {
@@ -166,6 +166,7 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
     const ops = code.ops;
     const args = code.args;
     const consts = constsOf(code);
+    const ic = icOf(code);
     const names = code.names;
     const stack = f.stack;
     const locals = f.locals;
@@ -246,11 +247,29 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
             break;
           }
           case Op.LOAD_GLOBAL: {
+            // inline cache: (globals, version, slot) or (builtins, version, slot) while the
+            // name is absent from globals (versions change on insert/delete only)
+            const e = ic[ip] as GlobalIC | undefined;
+            const g = f.globals;
+            if (e !== undefined && e.g === g && e.gv === g.version) {
+              if (e.slot >= 0) {
+                stack.push(g.vals[e.slot]!);
+                break;
+              }
+              const b = f.builtins;
+              if (e.b === b && e.bv === b.version) {
+                stack.push(b.vals[e.bslot]!);
+                break;
+              }
+            }
             const name = names[arg]!;
-            let v = f.globals.getStr(name);
+            let v = g.getStr(name);
             if (v === undefined) {
               v = f.builtins.getStr(name);
               if (v === undefined) throw nameError(name);
+              ic[ip] = { g, gv: g.version, slot: -1, b: f.builtins, bv: f.builtins.version, bslot: f.builtins.index.get(name) as number };
+            } else {
+              ic[ip] = { g, gv: g.version, slot: g.index.get(name) as number, b: null, bv: 0, bslot: -1 };
             }
             stack.push(v);
             break;
@@ -285,11 +304,20 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           case Op.LOAD_ATTR: {
             const obj = stack.pop() as PyValue;
             const name = names[arg]!;
-            if (obj instanceof PyInstance && lookupType(obj.cls, name) === undefined) {
-              const v = obj.dict!.getStr(name);
-              if (v !== undefined) {
-                stack.push(v);
-                break;
+            if (obj instanceof PyInstance) {
+              // inline cache: the class (at this type epoch) has no attribute `name`
+              const e = ic[ip] as TypeIC | undefined;
+              let absent = e !== undefined && e.cls === obj.cls && e.epoch === typeState.epoch;
+              if (!absent && lookupType(obj.cls, name) === undefined) {
+                ic[ip] = { cls: obj.cls, epoch: typeState.epoch, value: null };
+                absent = true;
+              }
+              if (absent) {
+                const v = obj.dict!.getStr(name);
+                if (v !== undefined) {
+                  stack.push(v);
+                  break;
+                }
               }
             }
             const r = getAttr(ctx, obj, name);
@@ -307,8 +335,14 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
             const v = stack.pop() as PyValue;
             const name = names[arg]!;
             if (obj instanceof PyInstance) {
+              const e = ic[ip] as TypeIC | undefined;
+              if (e !== undefined && e.cls === obj.cls && e.epoch === typeState.epoch) {
+                obj.dict!.setStr(name, v);
+                break;
+              }
               const d = lookupType(obj.cls, name);
-              if (d === undefined && lookupType(obj.cls, '__setattr__') === OBJECT_SETATTR.v) {
+              if (d === undefined && lookupType(obj.cls, '__setattr__') === OBJECT_SETATTR.v && !obj.cls.slotted) {
+                ic[ip] = { cls: obj.cls, epoch: typeState.epoch, value: null };
                 obj.dict!.setStr(name, v);
                 break;
               }
@@ -335,7 +369,13 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
             const obj = stack[stack.length - 1] as PyValue;
             const name = names[arg]!;
             if (obj instanceof PyInstance) {
-              const d = lookupType(obj.cls, name);
+              const e = ic[ip] as TypeIC | undefined;
+              let d: PyValue | undefined;
+              if (e !== undefined && e.cls === obj.cls && e.epoch === typeState.epoch) d = e.value;
+              else {
+                d = lookupType(obj.cls, name);
+                if (d instanceof PyFunction) ic[ip] = { cls: obj.cls, epoch: typeState.epoch, value: d };
+              }
               if (d instanceof PyFunction && obj.dict!.getStr(name) === undefined) {
                 stack[stack.length - 1] = d;
                 stack.push(obj);
@@ -845,9 +885,42 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           }
           case Op.CALL: {
             const kwnames = f.kwnames;
-            f.kwnames = null;
             const base = stack.length - arg - 2;
             const first = stack[base]!;
+            if (kwnames === null) {
+              // fast path: a plain Python function called positionally
+              const fn = first === NULL ? stack[base + 1] : first;
+              if (fn instanceof PyFunction) {
+                const nf = first === NULL ? fastFrame(fn, stack, base + 2, arg, f.builtins) : fastFrame(fn, stack, base + 1, arg + 1, f.builtins);
+                if (nf !== null) {
+                  for (let k = arg + 2; k > 0; k--) stack.pop();
+                  f.ip = ip;
+                  lastWasBreaker = true;
+                  pushPyFrame(ctx, nf);
+                  if (stopAtBreaker) break outer;
+                  continue outer;
+                }
+              } else if (fn instanceof PyType && first === NULL && fn.layout === 'object' && !fn.builtin) {
+                // instantiating a plain user class: object.__new__ + a Python __init__
+                const init = lookupType(fn, '__init__');
+                if (init instanceof PyFunction && lookupType(fn, '__new__') === OBJECT_NEW.v) {
+                  const obj = new PyInstance(fn, new PyDict());
+                  stack[base + 1] = obj;
+                  const nf = fastFrame(init, stack, base + 1, arg + 1, f.builtins);
+                  if (nf !== null) {
+                    nf.retOverride = obj;
+                    for (let k = arg + 2; k > 0; k--) stack.pop();
+                    f.ip = ip;
+                    lastWasBreaker = true;
+                    pushPyFrame(ctx, nf);
+                    if (stopAtBreaker) break outer;
+                    continue outer;
+                  }
+                  stack[base + 1] = fn;
+                }
+              }
+            }
+            f.kwnames = null;
             let callee: PyValue;
             let argv: PyValue[];
             if (first === NULL) {
@@ -943,9 +1016,11 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
               }
               v = f.retOverride as PyValue;
             }
-            t.frame = f.back;
+            const back = f.back;
+            t.frame = back;
             t.depth--;
-            deliver(t, v);
+            if (back !== null && back.kind === 'py') back.stack.push(v);
+            else deliver(t, v);
             continue outer;
           }
           case Op.YIELD_VALUE: {
@@ -1027,9 +1102,11 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           // ---------------------------------------------------------- exceptions
           case Op.SETUP_FINALLY:
           case Op.SETUP_CLEANUP:
+            if (f.blocks === NO_BLOCKS) f.blocks = [];
             f.blocks.push(arg, stack.length);
             break;
           case Op.SETUP_WITH:
+            if (f.blocks === NO_BLOCKS) f.blocks = [];
             f.blocks.push(arg, stack.length - 1);
             break;
           case Op.POP_BLOCK:
@@ -1122,11 +1199,37 @@ const LIST_TYPE = { v: listType };
 const FLOAT_TYPE = { v: floatType };
 const ITER_STOP_V = { v: ITER_STOP };
 const OBJECT_SETATTR = { v: undefined as PyValue | undefined };
+const OBJECT_NEW = { v: undefined as PyValue | undefined };
 /** Called once builtins are installed (object.__setattr__ exists). */
 export function initInterp(): void {
   OBJECT_SETATTR.v = lookupType(objectType, '__setattr__');
+  OBJECT_NEW.v = lookupType(objectType, '__new__');
 }
 
+
+interface GlobalIC {
+  g: PyDict;
+  gv: number;
+  slot: number;
+  b: PyDict | null;
+  bv: number;
+  bslot: number;
+}
+interface TypeIC {
+  cls: PyType;
+  epoch: number;
+  value: PyValue;
+}
+
+/** Per-instruction inline caches of a code object (hidden, non-enumerable: never part of
+ *  snapshots; entries are validated against the dict/type they were made for). */
+function icOf(code: import('../compiler/code').CodeObject): unknown[] {
+  const h = (code as unknown as { $ic?: unknown[] }).$ic;
+  if (h !== undefined) return h;
+  const arr: unknown[] = new Array(code.ops.length);
+  Object.defineProperty(code, '$ic', { value: arr, enumerable: false, writable: false });
+  return arr;
+}
 
 function unboundLocal(name: string) {
   return pyErr(E.UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);

@@ -33,9 +33,12 @@ export const setIteratorType = itType('set_iterator');
 export const seqIteratorType = itType('iterator');
 
 export class PyListIterator extends PyIterator {
-  i = 0;
-  constructor(public list: PyList) {
+  declare i: number;
+  declare list: PyList;
+  constructor(list: PyList) {
     super(listIteratorType);
+    this.list = list;
+    this.i = 0;
   }
   next(): IterNext {
     const items = this.list.items;
@@ -46,9 +49,11 @@ export class PyListIterator extends PyIterator {
 }
 
 export class PyListReverseIterator extends PyIterator {
+  declare list: PyList;
   i: number;
-  constructor(public list: PyList) {
+  constructor(list: PyList) {
     super(listReverseIteratorType);
+    this.list = list;
     this.i = list.items.length - 1;
   }
   next(): IterNext {
@@ -60,9 +65,12 @@ export class PyListReverseIterator extends PyIterator {
 }
 
 export class PyTupleIterator extends PyIterator {
-  i = 0;
-  constructor(public tuple: PyTuple) {
+  declare tuple: PyTuple;
+  declare i: number;
+  constructor(tuple: PyTuple) {
     super(tupleIteratorType);
+    this.i = 0;
+    this.tuple = tuple;
   }
   next(): IterNext {
     const items = this.tuple.items;
@@ -72,9 +80,12 @@ export class PyTupleIterator extends PyIterator {
 
 /** Iterates a JS array snapshot (used for values computed up front). */
 export class PyArrayIterator extends PyIterator {
-  i = 0;
-  constructor(public items: PyValue[], cls: PyType = seqIteratorType) {
+  declare items: PyValue[];
+  declare i: number;
+  constructor(items: PyValue[], cls: PyType = seqIteratorType) {
     super(cls);
+    this.i = 0;
+    this.items = items;
   }
   next(): IterNext {
     return this.i < this.items.length ? this.items[this.i++]! : ITER_STOP;
@@ -82,9 +93,9 @@ export class PyArrayIterator extends PyIterator {
 }
 
 export class PyRangeIterator extends PyIterator {
-  cur: number;
-  left: number;
-  step: number;
+  declare cur: number;
+  declare left: number;
+  declare step: number;
   constructor(r: PyRange) {
     super(rangeIteratorType);
     this.cur = r.start;
@@ -101,9 +112,12 @@ export class PyRangeIterator extends PyIterator {
 }
 
 export class PyStrIterator extends PyIterator {
-  i = 0;
-  constructor(public s: string) {
+  declare s: string;
+  declare i: number;
+  constructor(s: string) {
     super(strIteratorType);
+    this.i = 0;
+    this.s = s;
   }
   next(): IterNext {
     const s = this.s;
@@ -118,11 +132,16 @@ export class PyStrIterator extends PyIterator {
 export type DictIterKind = 0 | 1 | 2; // keys, values, items
 
 export class PyDictIterator extends PyIterator {
-  i = 0;
+  declare d: PyDict;
+  declare what: DictIterKind;
+  declare i: number;
   size: number;
   version: number;
-  constructor(public d: PyDict, public what: DictIterKind) {
+  constructor(d: PyDict, what: DictIterKind) {
     super(what === 0 ? dictKeyIteratorType : what === 1 ? dictValueIteratorType : dictItemIteratorType);
+    this.i = 0;
+    this.d = d;
+    this.what = what;
     this.size = d.size;
     this.version = d.version;
   }
@@ -150,10 +169,13 @@ export class PyDictIterator extends PyIterator {
 }
 
 export class PySetIterator extends PyIterator {
-  i = 0;
+  declare s: PySetBase;
+  declare i: number;
   size: number;
-  constructor(public s: PySetBase) {
+  constructor(s: PySetBase) {
     super(setIteratorType);
+    this.i = 0;
+    this.s = s;
     this.size = s.size;
   }
   next(): IterNext {

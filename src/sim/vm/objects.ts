@@ -42,13 +42,17 @@ export const PUSHED = new Sentinel('PUSHED');
 export const SUSPENDED = new Sentinel('SUSPENDED');
 export type StackValue = PyValue | Sentinel;
 
+// Hot classes declare their fields with `declare` and assign them in the constructor:
+// with ES2022 class-field semantics, initialized field declarations compile to slow
+// [[Define]] operations on every allocation.
 export abstract class PyObject {
   /** The object's Python type. */
-  cls: PyType;
+  declare cls: PyType;
   /** Instance attribute dict (user instances, modules, functions); null when absent. */
-  dict: PyDict | null = null;
+  declare dict: PyDict | null;
   constructor(cls: PyType) {
     this.cls = cls;
+    this.dict = null;
   }
 }
 
@@ -66,29 +70,29 @@ export const BUILTIN_TYPES_BY_ID = new Map<string, PyType>();
 /** A type object. Builtin types are global, immutable after startup, and shared by all VMs
  *  (snapshots refer to them by `id`); user classes are ordinary heap objects. */
 export class PyType extends PyObject {
-  name: string;
-  qualname: string;
-  module: string;
-  bases: PyType[];
-  mro: PyType[];
+  declare name: string;
+  declare qualname: string;
+  declare module: string;
+  declare bases: PyType[];
+  declare mro: PyType[];
   /** The class namespace. Builtin types: filled by defineMethods & co. at startup. */
-  ns: Map<string, PyValue>;
+  declare ns: Map<string, PyValue>;
   /** True for builtin (global, immutable) types. */
-  builtin: boolean;
+  declare builtin: boolean;
   /** Stable registry id for builtin types ('builtins.list', 'collections.deque'). */
-  id: string;
-  layout: Layout;
+  declare id: string;
+  declare layout: Layout;
   /** Can user classes inherit from it? */
-  baseable: boolean;
+  declare baseable: boolean;
   /** Attribute lookup cache: name -> value found along the MRO (undefined = absent).
-   *  Invalidated by bumping `typeEpoch` on any class-namespace change. */
-  cache: Map<string, PyValue | undefined> | null = null;
-  cacheEpoch = -1;
+   *  Invalidated by bumping `typeState.epoch` on any class-namespace change. */
+  declare cache: Map<string, PyValue | undefined> | null;
+  declare cacheEpoch: number;
   /** 'identity' | 'custom' (the class or a base defines __hash__/__eq__ in Python) | 'none'. */
-  hashKind: 'identity' | 'custom' | 'none' = 'identity';
+  declare hashKind: 'identity' | 'custom' | 'none';
   /** True when the class and all its user bases define __slots__ (no instance __dict__). */
-  slotted = false;
-  doc: string | null = null;
+  declare slotted: boolean;
+  declare doc: string | null;
 
   constructor(
     name: string,
@@ -96,6 +100,11 @@ export class PyType extends PyObject {
     opts: { module?: string; builtin?: boolean; id?: string; layout?: Layout; baseable?: boolean; metatype?: PyType } = {},
   ) {
     super(opts.metatype ?? (TYPE_TYPE as PyType));
+    this.cache = null;
+    this.cacheEpoch = -1;
+    this.hashKind = 'identity';
+    this.slotted = false;
+    this.doc = null;
     this.name = name;
     this.qualname = name;
     this.module = opts.module ?? 'builtins';
@@ -198,49 +207,67 @@ export class PyInstance extends PyObject {
 }
 
 export class PyFloat extends PyObject {
-  constructor(public value: number, cls: PyType = floatType) {
+  declare value: number;
+  constructor(value: number, cls: PyType = floatType) {
     super(cls);
+    this.value = value;
   }
 }
 
 /** An int or bool subclass instance created by a user class (class MyInt(int)). Plain
  *  ints are JS numbers/bigints; this box exists only for user subclasses. */
 export class PyIntSubclass extends PyObject {
-  constructor(public value: number | bigint, cls: PyType) {
+  declare value: number | bigint;
+  constructor(value: number | bigint, cls: PyType) {
     super(cls);
+    this.value = value;
   }
 }
 
 /** A str subclass instance (class MyStr(str)). Plain strs are JS strings. */
 export class PyStrSubclass extends PyObject {
-  constructor(public value: string, cls: PyType) {
+  declare value: string;
+  constructor(value: string, cls: PyType) {
     super(cls);
+    this.value = value;
   }
 }
 
 export class PyList extends PyObject {
-  constructor(public items: PyValue[] = [], cls: PyType = listType) {
+  declare items: PyValue[];
+  constructor(items: PyValue[] = [], cls: PyType = listType) {
     super(cls);
+    this.items = items;
   }
 }
 
 export class PyTuple extends PyObject {
-  constructor(public items: PyValue[], cls: PyType = tupleType) {
+  declare items: PyValue[];
+  constructor(items: PyValue[], cls: PyType = tupleType) {
     super(cls);
+    this.items = items;
   }
 }
 
 /** Immutable byte string; items are 0..255. */
 export class PyBytes extends PyObject {
-  constructor(public bytes: Uint8Array | number[], cls: PyType = bytesType) {
+  declare bytes: Uint8Array | number[];
+  constructor(bytes: Uint8Array | number[], cls: PyType = bytesType) {
     super(cls);
+    this.bytes = bytes;
   }
 }
 
 /** range(start, stop, step): ints only (numbers; huge ranges are not supported). */
 export class PyRange extends PyObject {
-  constructor(public start: number, public stop: number, public step: number) {
+  declare start: number;
+  declare stop: number;
+  declare step: number;
+  constructor(start: number, stop: number, step: number) {
     super(rangeType);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
   }
   get length(): number {
     const { start, stop, step } = this;
@@ -250,15 +277,23 @@ export class PyRange extends PyObject {
 }
 
 export class PySlice extends PyObject {
-  constructor(public start: PyValue, public stop: PyValue, public step: PyValue) {
+  declare start: PyValue;
+  declare stop: PyValue;
+  declare step: PyValue;
+  constructor(start: PyValue, stop: PyValue, step: PyValue) {
     super(sliceType);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
   }
 }
 
 /** Singletons with their own types. */
 export class PySingleton extends PyObject {
-  constructor(cls: PyType, readonly name: string) {
+  declare name: string;
+  constructor(cls: PyType, name: string) {
     super(cls);
+    this.name = name;
   }
 }
 export const NotImplemented = new PySingleton(notImplementedType, 'NotImplemented');

@@ -40,7 +40,7 @@ export function lookupType(t: PyType, name: string): PyValue | undefined {
     t.cacheEpoch = typeState.epoch;
   } else {
     const v = c.get(name);
-    if (v !== undefined || c.has(name)) return v;
+    if (v !== undefined) return (v as unknown) === ABSENT ? undefined : (v as PyValue);
   }
   let v: PyValue | undefined;
   const mro = t.mro;
@@ -51,9 +51,11 @@ export function lookupType(t: PyType, name: string): PyValue | undefined {
       break;
     }
   }
-  c.set(name, v);
+  c.set(name, v === undefined ? (ABSENT as unknown as PyValue) : v);
   return v;
 }
+/** Marks "not found" in type attribute caches (one Map lookup for hits and misses). */
+const ABSENT = new Sentinel('ABSENT');
 
 /** Looks `name` up on type(v), for dunder protocols (instance dicts are not consulted). */
 export function lookupSpecial(v: PyValue, name: string): PyValue | undefined {
