@@ -4,14 +4,11 @@
 import type { CodeObject } from './compiler/code';
 import type { TraceEvent } from '../trace/format';
 import type { DeadlockReport, Outcome } from './api';
-import { createVM } from './vm/setup';
-import { loadMain, SimLimit, type VM, type VMHost } from './vm/vm';
-import { runSteps } from './vm/interp';
-import { exitStatusOf } from './vm/traceback';
+import type { VMHost } from './vm/vm';
+import { startVmMachine, type VmMachine, type VmMachineOptions } from './kernel/vm-engine';
+import type { WaitEdge } from '../trace/format';
 import { MODULES } from './modules/index';
-import { streamFlush } from './vm/stream';
 import { compileSource } from './frontend';
-import type { PyThreadState } from './vm/frame';
 
 export interface SignalRequest {
   timeNs: number;
@@ -85,57 +82,83 @@ export function makeHost(o: BootOptions, write: VMHost['write']): VMHost {
   };
 }
 
-export function createMainVM(code: CodeObject, o: BootOptions, write: VMHost['write']): { vm: VM; thread: PyThreadState } {
-  const vm = createVM(
-    { argv: o.argv ?? [o.displayPath ?? o.filename], stdout: o.stdoutMode ?? 'tty', modules: MODULES, mainFile: o.filename },
-    makeHost(o, write),
-  );
-  const { thread } = loadMain(vm, code);
-  return { vm, thread };
+/** Starts the machine for the script's process (also used by the language server's
+ *  sessions, which step it themselves under the `manual` strategy). */
+export function startMachine(code: CodeObject, o: BootOptions, sinks: BootSinks): VmMachine {
+  const hostNoWrite = makeHost(o, () => undefined);
+  const { write: _write, ...host } = hostNoWrite;
+  const opts: VmMachineOptions = {
+    file: o.filename,
+    strategy: o.strategy ?? (o.schedule ? 'replay' : 'cpython'),
+    preemption: o.switchMode ?? 'cpython',
+    seed: o.seed ?? 0,
+    cores: o.cores ?? 4,
+    maxSteps: o.maxSteps ?? 50_000_000,
+    stdout: o.stdoutMode ?? 'tty',
+    vm: { argv: o.argv ?? [o.displayPath ?? o.filename], modules: MODULES, mainFile: o.filename },
+    host,
+  };
+  if (o.schedule) opts.schedule = o.schedule;
+  return startVmMachine(code, opts, { output: sinks.output, event: sinks.event });
 }
 
-/**
- * Single-process, single-thread runner used until the kernel's VM engine is wired in: it
- * runs the main thread to the end and fails clearly on any kernel service.
- */
 export function bootMachine(code: CodeObject, o: BootOptions, sinks: BootSinks): BootedMachine {
-  const { vm, thread } = createMainVM(code, o, (stream, text) => sinks.output(stream, text, 1));
-  const maxSteps = o.maxSteps ?? 50_000_000;
+  const vmm = startMachine(code, o, sinks);
   return {
     run(): MachineRunResult {
-      let steps = 0;
-      const base = { schedule: '', virtualTimeNs: 0, extraStderr: '' };
-      try {
-        for (;;) {
-          const before = thread.steps;
-          const r = runSteps(vm, thread, Math.min(100_000, maxSteps - steps));
-          steps += thread.steps - before;
-          switch (r.kind) {
-            case 'continue':
-              if (steps >= maxSteps) {
-                return { ...base, outcome: 'limit', exitCode: 124, steps, extraStderr: `threadline: stopped after ${steps} instructions (--max-steps)\n` };
-              }
-              continue;
-            case 'finished':
-              flushAtExit(vm);
-              return { ...base, outcome: 'exit', exitCode: 0, steps };
-            case 'died':
-              flushAtExit(vm);
-              return { ...base, outcome: 'exit', exitCode: exitStatusOf(r.exc), steps };
-            case 'syscall':
-              throw new Error(`kernel service '${r.request.name}' is not available in the single-thread runner`);
-          }
-        }
-      } catch (e) {
-        if (e instanceof SimLimit) return { ...base, outcome: 'limit', exitCode: 124, steps, extraStderr: `threadline: ${e.message}\n` };
-        throw e;
-      }
+      const r = vmm.machine.run();
+      const out: MachineRunResult = {
+        outcome: r.outcome === 'error' ? 'exit' : r.outcome,
+        exitCode: r.exitCode,
+        schedule: r.schedule,
+        steps: r.steps,
+        virtualTimeNs: r.virtualTimeNs,
+        extraStderr: '',
+      };
+      if (r.outcome === 'deadlock' && r.deadlock) out.deadlock = waitReport('deadlock', r.deadlock);
+      else if (r.outcome === 'hang' && r.hang) out.deadlock = waitReport('hang', r.hang);
+      if (out.deadlock) out.extraStderr = formatWaitReport(out.deadlock);
+      if (r.outcome === 'limit') out.extraStderr += `threadline: stopped after ${r.steps} instructions (limit reached: --max-steps)\n`;
+      if (r.scheduleDiverged) out.extraStderr += `threadline: the replayed schedule does not fit this program: ${r.scheduleDiverged}\n`;
+      return out;
     },
   };
 }
 
-/** Interpreter shutdown flushes the standard streams (CPython's flush_std_files). */
-function flushAtExit(vm: VM): void {
-  streamFlush(vm, vm.stdout);
-  streamFlush(vm, vm.stderr);
+function objectName(o: WaitEdge['waitsFor']): string {
+  const base = o.name ?? o.id;
+  return o.line !== undefined ? `${base} (created on line ${o.line})` : base;
+}
+
+function edgeText(e: WaitEdge, names: Map<string, string>): string {
+  const who = e.threadName ?? e.thread;
+  const holder = e.waitsFor.holder;
+  const held = holder ? ` held by ${names.get(holder) ?? holder}` : '';
+  const at = e.loc ? ` at line ${e.loc.line}` : '';
+  return `${who} waits for ${e.waitsFor.kind} ${objectName(e.waitsFor)}${held}${at}`;
+}
+
+/** Thread id -> name, from the edges themselves (holders are named by id). */
+function threadNames(edges: WaitEdge[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of edges) if (e.threadName) m.set(e.thread, e.threadName);
+  return m;
+}
+
+export function waitReport(kind: 'deadlock' | 'hang', edges: WaitEdge[]): DeadlockReport {
+  const names = threadNames(edges);
+  return { kind, summary: edges.map((e) => edgeText(e, names)).join('; '), edges };
+}
+
+/** The report the CLI prints on stderr when a run ends in a deadlock or a hang. */
+export function formatWaitReport(r: DeadlockReport): string {
+  const title = r.kind === 'deadlock'
+    ? `threadline: deadlock: a cycle of ${r.edges.length} waiting thread${r.edges.length === 1 ? '' : 's'}`
+    : 'threadline: hang: no thread can ever run again';
+  const names = threadNames(r.edges);
+  const lines = r.edges.map((e) => {
+    const holds = e.holds && e.holds.length ? ` (holds ${e.holds.map((h) => `${h.kind} ${h.name ?? h.id}`).join(', ')})` : '';
+    return `  ${edgeText(e, names)}${holds}`;
+  });
+  return [title, ...lines].join('\n') + '\n';
 }
