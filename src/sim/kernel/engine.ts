@@ -67,6 +67,7 @@ export interface Engine {
   /** The kernel created thread `tid` for the engine's `thread` (the main thread at boot,
    * one started by thread.start). */
   bindThread?(proc: unknown, thread: unknown, tid: string): void;
-  /** The process exits normally: flush what CPython flushes at exit (sys.stdout...). */
+  /** The process exits normally, or the run is stopped (deadlock, hang, limit): flush
+   * what CPython flushes at exit (sys.stdout...). */
   processExit?(proc: unknown): void;
 }

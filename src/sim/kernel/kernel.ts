@@ -122,7 +122,7 @@ export function createMachine(opts: Partial<MachineOptions> & { file: string }, 
     seq: 0,
     lastT: 0,
   };
-  const k: K = { s, engine, sinks, deadlocks: [] };
+  const k: K = { s, engine, sinks, deadlocks: [], procList: [] };
   let final: { deadlock?: WaitEdge[]; hang?: WaitEdge[] } = {};
 
   const result = (): RunResult => {
@@ -202,7 +202,7 @@ export function bootProcess(m: Machine, procHandle: unknown, threadHandle: unkno
 /** The running process with the smallest local time (ties: lowest pid). */
 function nextProcess(k: K): KProcess | null {
   let best: KProcess | null = null;
-  for (const p of Object.values(k.s.procs)) {
+  for (const p of k.procList) {
     if (p.exited || p.core === null || p.gil.holder === null) continue;
     if (!best || p.time < best.time || (p.time === best.time && p.pid < best.pid)) best = p;
   }
@@ -258,7 +258,7 @@ function runBatch(k: K, p: KProcess, h: KThread): void {
   if (timer) horizon = Math.min(horizon, timer.at);
   const exp = nextGilExpiry(p.gil);
   if (exp !== null) horizon = Math.min(horizon, exp);
-  for (const q of Object.values(s.procs)) {
+  for (const q of k.procList) {
     if (q !== p && !q.exited && q.core !== null && q.gil.holder !== null) horizon = Math.min(horizon, q.time);
   }
   const plan = batchPlan(s.sched, h.tid, contended, dropRequested(p.gil), s.opts.preemption === 'instruction');
@@ -376,6 +376,15 @@ function exitProcess(k: K, p: KProcess, status: number, main: KThread): void {
 }
 
 function finish(k: K, outcome: RunOutcome, exitCode: number): void {
+  if (outcome !== 'exit') {
+    // The run is stopped from outside (deadlock, hang, limit): show what the program had
+    // written, as an interrupted CPython would flush it at exit.
+    for (const p of k.procList) {
+      if (p.exited) continue;
+      k.engine.processExit?.(p.handle);
+      flushAll(k, p, null);
+    }
+  }
   k.s.outcome = outcome;
   k.s.exitCode = exitCode;
   emit(k, { t: now(k), kind: 'run.end', outcome, exitCode });

@@ -24,6 +24,8 @@ export interface K {
   sinks: MachineSinks;
   /** deadlock cycles reported during the run, in order */
   deadlocks: WaitEdge[][];
+  /** every process of s.procs, in creation order (a cache for the run loop) */
+  procList: KProcess[];
 }
 
 // ───────────────────────────── trace ─────────────────────────────
@@ -65,6 +67,7 @@ export function newProcess(k: K, pid: number, ppid: number, name: string, handle
     out: { stdout: '', stderr: '' },
   };
   k.s.procs[pid] = p;
+  k.procList.push(p);
   return p;
 }
 
@@ -83,7 +86,7 @@ function releaseCore(k: K, p: KProcess): void {
   if (p.core === null) return;
   k.s.cores[p.core] = null;
   p.core = null;
-  for (const q of Object.values(k.s.procs)) {
+  for (const q of k.procList) {
     if (q.core === null && q.gil.holder !== null && !q.exited) {
       ensureCore(k, q);
       break;
