@@ -84,6 +84,8 @@ export function initSys(vm: VM): PyModule {
     exit: exitFn,
     stdout: vm.stdout,
     stderr: vm.stderr,
+    stdin: vm.stdin,
+    __stdin__: vm.stdin,
     __stdout__: vm.stdout,
     __stderr__: vm.stderr,
     getrecursionlimit,

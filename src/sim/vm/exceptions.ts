@@ -159,7 +159,14 @@ export function pyErr(t: PyType, msg?: string): PyException {
 
 /** OSError(errno, strerror) with the errno-specific subclass, errno/strerror attributes
  *  are set by the exception __init__ (see excinit in the VM). */
-export function osError(errno: number, strerror: string, t?: PyType): PyException {
+export function osError(errno: number, strerror: string, t?: PyType, filename?: PyValue): PyException {
   const cls = t ?? ERRNO_SUBCLASS[errno] ?? E.OSError;
-  return new PyException(newException(cls, errno, strerror));
+  const exc = newException(cls, errno, strerror);
+  exc.dict = new PyDictCtor();
+  exc.dict.setStr('errno', errno);
+  exc.dict.setStr('strerror', strerror);
+  exc.dict.setStr('filename', filename ?? null);
+  exc.dict.setStr('filename2', null);
+  return new PyException(exc);
 }
+import { PyDict as PyDictCtor } from './dict';

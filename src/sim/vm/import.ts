@@ -145,6 +145,8 @@ export function importFrom(ctx: CallContext, m: PyValue, name: string): PyValue 
     const file = m.dict.getStr('__file__');
     const where = typeof file === 'string' ? file : 'unknown location';
     const e = newException(E.ImportError, `cannot import name '${name}' from '${m.name}' (${where})`);
+    e.dict = new PyDict();
+    e.dict.setStr('name', m.name);
     throw new PyException(e);
   }
   return getAttr(ctx, m, name);

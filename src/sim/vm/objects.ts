@@ -153,7 +153,7 @@ export function c3Linearize(cls: PyType, bases: PyType[]): PyType[] {
     }
     if (!cand) {
       const names = bases.map((b) => b.name).join(', ');
-      throw new MroError(`Cannot create a consistent method resolution order (MRO) for bases ${names}`);
+      throw new MroError(`Cannot create a consistent method resolution\norder (MRO) for bases ${names}`);
     }
     out.push(cand);
     for (const s of nonEmpty) if (s[0] === cand) s.shift();

@@ -119,3 +119,67 @@ defineGetters(textIOType, {
   closed: (_ctx, self) => (self as PyTextIO).closed,
   line_buffering: (_ctx, self) => (self as PyTextIO).lineBuffered,
 });
+
+// ------------------------------------------------------------------ stdin
+
+import { PyIterator } from './iterators';
+import { ITER_STOP, PyList, type Sentinel } from './objects';
+
+export const stdinType = newBuiltinType('TextIOWrapper', [objectType], '_io', { baseable: false });
+
+/** sys.stdin: lines come from the host (host.readLine); iterating yields lines with '\n'. */
+export class PyStdin extends PyIterator {
+  declare eof: boolean;
+  constructor() {
+    super(stdinType);
+    this.eof = false;
+  }
+  next(ctx: CallContext): PyValue | Sentinel {
+    const l = readLine(ctx.vm, this);
+    return l === '' ? ITER_STOP : l;
+  }
+}
+registerClass('PyStdin', PyStdin);
+
+function readLine(vm: VM, s: PyStdin): string {
+  if (s.eof) return '';
+  streamFlush(vm, vm.stdout);
+  const l = vm.host.readLine ? vm.host.readLine() : null;
+  if (l === null) {
+    s.eof = true;
+    return '';
+  }
+  return l + '\n';
+}
+
+defineMethods(stdinType, {
+  readline: (ctx, args) => readLine(ctx.vm, args[0] as PyStdin),
+  readlines(ctx, args) {
+    const out: PyValue[] = [];
+    for (let l = readLine(ctx.vm, args[0] as PyStdin); l !== ''; l = readLine(ctx.vm, args[0] as PyStdin)) out.push(l);
+    return new PyList(out);
+  },
+  read(ctx, args) {
+    let out = '';
+    for (let l = readLine(ctx.vm, args[0] as PyStdin); l !== ''; l = readLine(ctx.vm, args[0] as PyStdin)) out += l;
+    return out;
+  },
+  __iter__: (_ctx, args) => args[0]!,
+  __next__(ctx, args) {
+    const l = readLine(ctx.vm, args[0] as PyStdin);
+    if (l === '') throw pyErr(E.StopIteration);
+    return l;
+  },
+  fileno: () => 0,
+  isatty: () => false,
+  readable: () => true,
+  writable: () => false,
+  close: () => null,
+  __repr__: () => "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>",
+});
+defineGetters(stdinType, {
+  name: () => '<stdin>',
+  encoding: () => 'utf-8',
+  mode: () => 'r',
+  closed: () => false,
+});

@@ -71,7 +71,10 @@ function sliceArray<T>(items: T[], s: PySlice): T[] {
 
 function seqIndex(len: number, k: PyValue, kind: string, assign = false): number {
   const i = indexOf(k, kind);
-  if (i === undefined) throw pyErr(E.TypeError, `${kind} indices must be integers or slices, not ${typeName(k)}`);
+  if (i === undefined) {
+    if (kind === 'str') throw pyErr(E.TypeError, `string indices must be integers, not '${typeName(k)}'`);
+    throw pyErr(E.TypeError, `${kind} indices must be integers or slices, not ${typeName(k)}`);
+  }
   const j = i < 0 ? i + len : i;
   if (j < 0 || j >= len) {
     throw pyErr(E.IndexError, `${kind === 'str' ? 'string' : kind}${assign ? ' assignment' : ''} index out of range`);

@@ -224,6 +224,8 @@ export function exitStatusOf(exc: PyBaseException): number {
     if (typeof code === 'bigint') return Number(BigInt.asUintN(8, code));
     return 1;
   }
+  // an uncaught KeyboardInterrupt kills the process with SIGINT (a shell shows 130)
+  if (exc.cls.mro.includes(E.KeyboardInterrupt)) return 130;
   return 1;
 }
 

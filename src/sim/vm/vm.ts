@@ -9,7 +9,7 @@ import { PyModule } from './function';
 import { E, PyBaseException, newException } from './exceptions';
 import { GenMode, type Frame, type PyThreadState } from './frame';
 import { newFrame } from './call';
-import { PyTextIO } from './stream';
+import { PyTextIO, PyStdin } from './stream';
 import { registerClass } from './types';
 
 export interface VMHost {
@@ -52,6 +52,12 @@ export interface VMOptions {
   mainFile?: string;
 }
 
+/** A feature the simulator does not support was used (not a Python exception): thrown
+ *  out of step/runSteps; the CLI exits 4 naming `feature` and the thread's current line. */
+export class SimUnsupported {
+  constructor(readonly feature: string, readonly detail: string = '') {}
+}
+
 /** A run limit was hit (not a Python exception): thrown out of step/runSteps. */
 export class SimLimit {
   constructor(readonly kind: 'output' | 'steps', readonly message: string) {}
@@ -64,6 +70,7 @@ export class VM {
   modules: PyDict = new PyDict();
   stdout: PyTextIO;
   stderr: PyTextIO;
+  stdin: PyStdin;
   recursionLimit: number;
   switchInterval = 0.005;
   argv: string[];
@@ -88,6 +95,7 @@ export class VM {
     const tty = (options.stdout ?? 'tty') === 'tty';
     this.stdout = new PyTextIO('stdout', tty, 1, tty);
     this.stderr = new PyTextIO('stderr', true, 2, tty);
+    this.stdin = new PyStdin();
     this.builtinsModule = new PyModule('builtins', this.builtins);
   }
 

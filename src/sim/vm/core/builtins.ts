@@ -7,7 +7,7 @@ import {
 } from '../objects';
 import { PyDict, PySetBase, objectHid } from '../dict';
 import { PyFunction, PyBuiltinFunction, PyModule } from '../function';
-import { E, PyException, pyErr, newException } from '../exceptions';
+import { E, PyException, pyErr, newException, osError } from '../exceptions';
 import { NativeCall, NativeFrameStart, type CallContext } from '../frame';
 import { makeBuiltin, registerNativeImpl } from '../types';
 import { parseArgs } from '../args';
@@ -18,6 +18,7 @@ import {
 import { PyIterator } from '../iterators';
 import { startOf, nextOf, HASH } from '../natives';
 import { PyTextIO, streamWrite, streamFlush } from '../stream';
+import { SimUnsupported } from '../vm';
 import { dirOf } from './object';
 import { callerPyFrame } from './funcs';
 import { hashStr } from '../hash';
@@ -441,8 +442,15 @@ function exitFn(name: string): PyBuiltinFunction {
 export const exitBuiltin = exitFn('exit');
 export const quitBuiltin = exitFn('quit');
 
-export const openFn = b('open', () => {
-  throw pyErr(E.OSError, 'open() is not supported in the simulator (no file system)');
+export const openFn = b('open', (_ctx, args, kw) => {
+  const a = parseArgs('open', args, kw, { names: ['file', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener'], required: 1 });
+  const file = a.values[0]!;
+  const mode = a.values[1] ?? 'r';
+  if (typeof mode === 'string' && /^[rbt]*$/.test(mode)) {
+    // the simulated machine has no files: reading any path fails like a missing file
+    throw osError(2, 'No such file or directory', E.FileNotFoundError, file);
+  }
+  throw new SimUnsupported('open() for writing', 'the simulator has no file system');
 });
 
 export const importFn = b('__import__', (ctx, args, kw) => {
