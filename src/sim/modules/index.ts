@@ -7,17 +7,21 @@ import { initSys } from './sys';
 import '../vm/builtins/index'; // the library's builtin types' methods and functions
 import { initMath } from './math';
 import { initRandom } from './random';
+import { initCollectionsC } from './collections';
 import { initThreadLow } from './_thread';
 import { initThreading } from './threading';
 import { initQueue } from './queue';
 import { initTime } from './time';
+import { initWarnings } from './warnings';
 
 export const MODULES: ModuleRegistry = {
   sys: initSys,
   math: initMath,
   random: initRandom,
+  _collections: initCollectionsC,
   _thread: initThreadLow,
   threading: initThreading,
   queue: initQueue,
   time: initTime,
+  warnings: initWarnings,
 };

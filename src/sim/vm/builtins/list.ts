@@ -80,6 +80,13 @@ export function searchSeq(
 
 const PENDING = { pending: true };
 
+/** 'list', 'tuple', or the type name of another sequence with `items` (deque). */
+function seqKind(seq: PyList | PyTuple): string {
+  if (seq instanceof PyTuple) return 'tuple';
+  if (seq instanceof PyList) return 'list';
+  return typeName(seq as PyValue);
+}
+
 function searchRun(ctx: CallContext, st: { seq: PyList | PyTuple; x: PyValue; mode: SearchMode; i: number; stop: number; count: number; waiting: number }, found?: boolean): PyValue | typeof PENDING | NativeFrameStart {
   const items = st.seq.items;
   for (;;) {
@@ -115,9 +122,10 @@ function searchRun(ctx: CallContext, st: { seq: PyList | PyTuple; x: PyValue; mo
     case 'contains':
       return false;
     case 'remove':
-      throw pyErr(E.ValueError, `${st.seq instanceof PyTuple ? 'tuple' : 'list'}.remove(x): x not in ${st.seq instanceof PyTuple ? 'tuple' : 'list'}`);
+      throw pyErr(E.ValueError, `${seqKind(st.seq)}.remove(x): x not in ${seqKind(st.seq)}`);
     default: {
       if (st.seq instanceof PyTuple) throw pyErr(E.ValueError, 'tuple.index(x): x not in tuple');
+      if (seqKind(st.seq) === 'deque') throw pyErr(E.ValueError, `${reprOf(ctx, st.x) as string} is not in deque`);
       const r = reprOf(ctx, st.x);
       if (typeof r === 'string') throw pyErr(E.ValueError, `${r} is not in list`);
       return new NativeFrameStart('lib.notInList', { x: st.x, phase: 0 });
