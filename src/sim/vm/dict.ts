@@ -17,6 +17,7 @@ import {
   PyObject, PyType, PyValue, PyFloat, PyTuple, PyBytes, PyIntSubclass, PyStrSubclass, Sentinel,
   dictType, setType, frozensetType, typeOf,
 } from './objects';
+import { hashInt, hashFloat, hashStr, hashTuple } from './hash';
 
 export const DELETED = new Sentinel('DELETED');
 /** keyOf's answer for keys that need a Python __hash__ call. */
@@ -269,17 +270,57 @@ export class PyDict extends PyObject {
 
 // ------------------------------------------------------------------ set / frozenset
 
-/** set and frozenset share this representation (insertion-ordered). */
+/** An unused slot of a set's hash table. */
+export const EMPTY = new Sentinel('EMPTY');
+
+const LINEAR_PROBES = 9;
+const SET_MINSIZE = 8;
+
+/** The hash CPython gives a key (deterministic for numbers and tuples; a stand-in for
+ *  str, whose CPython hash is randomized per process anyway). */
+export function keyHash(k: PyValue): number | bigint {
+  switch (typeof k) {
+    case 'number':
+    case 'bigint':
+      return hashInt(k);
+    case 'boolean':
+      return k ? 1 : 0;
+    case 'string':
+      return hashStr(k);
+    default:
+      break;
+  }
+  if (k === null) return 0xfcb2e0;
+  if (k instanceof PyFloat) return hashFloat(k.value);
+  if (k instanceof PyTuple) return hashTuple(k.items.map(keyHash));
+  if (k instanceof PyIntSubclass) return hashInt(k.value);
+  if (k instanceof PyStrSubclass) return hashStr(k.value);
+  if (k instanceof PySetBase) {
+    let acc = 0n;
+    for (const x of k.keyList()) acc ^= BigInt(keyHash(x)) * 3644798167n;
+    return Number(BigInt.asIntN(52, acc));
+  }
+  return objectHid(k) * 16 + 0x7f0000000;
+}
+
+/** set and frozenset share this representation: an emulation of CPython's set hash
+ *  table (open addressing, linear probes then perturbation, the same resize policy), so
+ *  that iteration order — what print({3, 1, 2}) shows — is CPython's. `keys` is the
+ *  table (EMPTY / DELETED slots), `index` maps canonical keys to slots for lookups. */
 export class PySetBase extends PyObject {
   declare keys: (PyValue | Sentinel)[];
+  declare hashes: (number | bigint)[];
   declare index: Map<unknown, number | number[]>;
   declare size: number;
+  declare fill: number;
   declare version: number;
   constructor(cls: PyType) {
     super(cls);
-    this.keys = [];
+    this.keys = new Array(SET_MINSIZE).fill(EMPTY);
+    this.hashes = new Array(SET_MINSIZE).fill(0);
     this.index = new Map();
     this.size = 0;
+    this.fill = 0;
     this.version = 0;
   }
 
@@ -288,23 +329,20 @@ export class PySetBase extends PyObject {
   }
   addCk(ck: unknown, key: PyValue): void {
     if (this.index.has(ck)) return;
-    this.index.set(ck, this.keys.length);
-    this.keys.push(key);
-    this.size++;
-    this.version++;
+    this.index.set(ck, this.insert(key, keyHash(key)));
   }
   deleteCk(ck: unknown): boolean {
     const i = this.index.get(ck);
     if (i === undefined) return false;
     this.index.delete(ck);
-    this.keys[i as number] = DELETED;
-    this.size--;
-    this.version++;
-    if (this.keys.length > 16 && this.size * 2 < this.keys.length) this.compact();
+    this.removeSlot(i as number);
     return true;
   }
   has(key: PyValue): boolean {
     return this.index.has(keyOf(key));
+  }
+  add(key: PyValue): void {
+    this.addCk(keyOf(key), key);
   }
   customSlots(hash: number | bigint): number[] {
     const e = this.index.get(customKey(hash));
@@ -312,13 +350,10 @@ export class PySetBase extends PyObject {
   }
   addCustom(hash: number | bigint, key: PyValue): void {
     const ck = customKey(hash);
+    const slot = this.insert(key, hash);
     const e = this.index.get(ck) as number[] | undefined;
-    const slot = this.keys.length;
     if (e) e.push(slot);
     else this.index.set(ck, [slot]);
-    this.keys.push(key);
-    this.size++;
-    this.version++;
   }
   deleteCustomSlot(hash: number | bigint, slot: number): void {
     const ck = customKey(hash);
@@ -328,37 +363,127 @@ export class PySetBase extends PyObject {
       if (j >= 0) e.splice(j, 1);
       if (e.length === 0) this.index.delete(ck);
     }
-    this.keys[slot] = DELETED;
+    this.removeSlot(slot);
+  }
+
+  private removeSlot(i: number): void {
+    this.keys[i] = DELETED;
+    this.hashes[i] = -1;
     this.size--;
     this.version++;
   }
-  add(key: PyValue): void {
-    this.addCk(keyOf(key), key);
-  }
-  compact(): void {
-    const keys: (PyValue | Sentinel)[] = [];
-    const remap = new Map<number, number>();
-    for (let i = 0; i < this.keys.length; i++) {
-      if (this.keys[i] === DELETED) continue;
-      remap.set(i, keys.length);
-      keys.push(this.keys[i]!);
+
+  /** set_add_entry for a key known to be absent: returns its slot (after any resize). */
+  private insert(key: PyValue, hash: number | bigint): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let freeslot = -1;
+    let slot = -1;
+    probeTable(mask, hash, (j) => {
+      const k = keys[j];
+      if (k === EMPTY) {
+        slot = j;
+        return true;
+      }
+      if (k === DELETED && freeslot < 0) freeslot = j;
+      return false;
+    });
+    this.version++;
+    this.size++;
+    if (freeslot >= 0) {
+      keys[freeslot] = key;
+      this.hashes[freeslot] = hash;
+      return freeslot;
     }
-    for (const [ck, e] of this.index) {
-      if (typeof e === 'number') this.index.set(ck, remap.get(e)!);
-      else this.index.set(ck, e.map((s) => remap.get(s)!));
+    keys[slot] = key;
+    this.hashes[slot] = hash;
+    this.fill++;
+    if (this.fill * 5 < mask * 3) return slot;
+    this.resize(this.size > 50000 ? this.size * 2 : this.size * 4);
+    return this.slotOfKey(key);
+  }
+
+  private slotOfKey(key: PyValue): number {
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] === key) return i;
+    return -1;
+  }
+
+  /** set_table_resize: a new table of the smallest power of two > minused (at least 8),
+   *  live entries re-inserted in old table order. Rebuilds the index. */
+  resize(minused: number): void {
+    let n = SET_MINSIZE;
+    while (n <= minused) n *= 2;
+    const oldKeys = this.keys;
+    const oldHashes = this.hashes;
+    const keys: (PyValue | Sentinel)[] = new Array(n).fill(EMPTY);
+    const hashes: (number | bigint)[] = new Array(n).fill(0);
+    const mask = n - 1;
+    const moved = new Map<number, number>();
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i]!;
+      if (k === EMPTY || k === DELETED) continue;
+      const h = oldHashes[i]!;
+      let at = -1;
+      probeTable(mask, h, (j) => {
+        if (keys[j] === EMPTY) {
+          at = j;
+          return true;
+        }
+        return false;
+      });
+      keys[at] = k;
+      hashes[at] = h;
+      moved.set(i, at);
     }
     this.keys = keys;
+    this.hashes = hashes;
+    this.fill = this.size;
+    for (const [ck, e] of this.index) {
+      if (typeof e === 'number') this.index.set(ck, moved.get(e)!);
+      else this.index.set(ck, e.map((s) => moved.get(s)!));
+    }
   }
+
   clear(): void {
-    this.keys = [];
+    this.keys = new Array(SET_MINSIZE).fill(EMPTY);
+    this.hashes = new Array(SET_MINSIZE).fill(0);
     this.index = new Map();
     this.size = 0;
+    this.fill = 0;
     this.version++;
   }
   keyList(): PyValue[] {
     const out: PyValue[] = [];
-    for (const k of this.keys) if (k !== DELETED) out.push(k as PyValue);
+    for (const k of this.keys) if (!(k instanceof Sentinel)) out.push(k);
     return out;
+  }
+}
+
+/** CPython's probe sequence over a table of mask+1 slots; `visit(slot)` returns true to
+ *  stop. (i + 9 <= mask: up to 9 linear probes, then i = (5i + 1 + perturb) & mask.) */
+function probeTable(mask: number, hash: number | bigint, visit: (slot: number) => boolean): void {
+  if (typeof hash === 'number' && hash >= 0) {
+    let perturb = hash;
+    let i = hash % (mask + 1);
+    for (;;) {
+      if (visit(i)) return;
+      if (i + LINEAR_PROBES <= mask) {
+        for (let j = 1; j <= LINEAR_PROBES; j++) if (visit(i + j)) return;
+      }
+      perturb = Math.floor(perturb / 32);
+      i = (i * 5 + 1 + perturb) % (mask + 1);
+    }
+  }
+  let perturb = BigInt.asUintN(64, BigInt(hash));
+  const bmask = BigInt(mask);
+  let i = Number(perturb & bmask);
+  for (;;) {
+    if (visit(i)) return;
+    if (i + LINEAR_PROBES <= mask) {
+      for (let j = 1; j <= LINEAR_PROBES; j++) if (visit(i + j)) return;
+    }
+    perturb >>= 5n;
+    i = Number((BigInt(i * 5 + 1) + perturb) & bmask);
   }
 }
 

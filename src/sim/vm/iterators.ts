@@ -187,7 +187,7 @@ export class PySetIterator extends PyIterator {
     const keys = s.keys;
     while (this.i < keys.length) {
       const k = keys[this.i++]!;
-      if (k !== DELETED) return k as PyValue;
+      if (!(k instanceof Sentinel)) return k as PyValue;
     }
     return ITER_STOP;
   }

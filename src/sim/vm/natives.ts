@@ -5,7 +5,7 @@ import {
   PyValue, PyList, PyType, PyTuple, Sentinel, NO_RESULT, PUSHED, NotImplemented, typeOf, isSubtype,
   objectType, dictType, ITER_STOP as ITER_DONE,
 } from './objects';
-import { PyDict, PySetBase, DELETED, keyOf, CUSTOM_KEY } from './dict';
+import { PyDict, PySetBase, DELETED, EMPTY, keyOf, CUSTOM_KEY } from './dict';
 import { PyBuiltinFunction, PyFunction, PyBoundMethod, PyGenerator, PyCell, PyStaticMethod, PyClassMethod, PyMemberDescr } from './function';
 import { E, PyBaseException, PyException, pyErr, newException } from './exceptions';
 import {
@@ -307,7 +307,7 @@ reg('vm.hashLookup', (ctx, st, value, exc) => {
   const slots = st.slots as number[];
   for (let i = st.i as number; i < slots.length; i++) {
     const k = c.keys[slots[i]!];
-    if (k === DELETED) continue;
+    if (k === DELETED || k === EMPTY) continue;
     if (k === key) return found(ctx, st, c, slots[i]!);
     st.i = i;
     st.phase = 3;

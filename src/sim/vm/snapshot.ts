@@ -12,7 +12,7 @@ import {
   PyType, PyTuple, Sentinel, NotImplemented, Ellipsis, EMPTY_TUPLE, BUILTIN_TYPES_BY_ID,
   NULL, UNBOUND, ITER_STOP, NO_RESULT, PUSHED, SUSPENDED,
 } from './objects';
-import { DELETED, CUSTOM_KEY, bumpHid } from './dict';
+import { DELETED, EMPTY, CUSTOM_KEY, bumpHid } from './dict';
 import { PyBuiltinFunction } from './function';
 import {
   PyGetSet, getBuiltinById, getGetSetById, classNameOfProto, protoByClassName,
@@ -20,7 +20,7 @@ import {
 import { VM, type VMHost, type ModuleRegistry } from './vm';
 
 const SENTINELS = new Map<string, Sentinel>(
-  [NULL, UNBOUND, ITER_STOP, NO_RESULT, PUSHED, SUSPENDED, DELETED, CUSTOM_KEY].map((s) => [s.name, s]),
+  [NULL, UNBOUND, ITER_STOP, NO_RESULT, PUSHED, SUSPENDED, DELETED, EMPTY, CUSTOM_KEY].map((s) => [s.name, s]),
 );
 const SINGLETONS = new Map<string, object>([
   ['NotImplemented', NotImplemented],
