@@ -6,6 +6,7 @@
 // unit tests use a scripted fake. Handles are opaque to the kernel.
 
 import type { Loc } from '../../trace/format';
+import type { Continuation } from './proc-state';
 import type { Resume } from './types';
 
 export interface RunLimits {
@@ -70,4 +71,17 @@ export interface Engine {
   /** The process exits normally, or the run is stopped (deadlock, hang, limit): flush
    * what CPython flushes at exit (sys.stdout...). */
   processExit?(proc: unknown): void;
+
+  // ── issue 6: processes and signals (process.ts, signals.ts; VM side in vm-process.ts) ──
+  /** os.fork: a copy of `proc` whose only thread is a copy of `thread` (suspended in the
+   * fork call). `extra` values are copied with the heap (same identity map); kernel
+   * object ids held by Python objects are renamed with `rename`. */
+  fork?(proc: unknown, thread: unknown, pid: number, extra: unknown[], rename: Record<string, string>): { proc: unknown; thread: unknown; extra: unknown[] };
+  /** The unflushed text of the standard streams (`discard`: empty them — os._exit, kill). */
+  pendingOutput?(proc: unknown, discard: boolean): { stdout: string; stderr: string };
+  /** Runs the Python handlers of `signums` in the main thread `thread` before its next
+   * instruction; `cont` when a signal interrupted the blocking call it is suspended in. */
+  runSignalHandlers?(proc: unknown, thread: unknown, signums: number[], cont: Continuation | null): void;
+  /** The syscall the thread is suspended in (to make it again after a handler: PEP 475). */
+  pendingSyscall?(thread: unknown): { name: string; payload: Record<string, unknown> } | null;
 }

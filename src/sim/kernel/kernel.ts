@@ -22,6 +22,8 @@ import type { Engine, EngineStop } from './engine';
 import { advanceGil, dropRequested, nextGilExpiry, DEFAULT_SWITCH_INTERVAL_NS } from './gil';
 import { batchPlan, createScheduler, recordSteps, scheduleString, type Decision } from './scheduler';
 import { flushAll, writeStream } from './io';
+import { exitProcess } from './process';
+import { deliverSignals, fireExtTimer, sendSignalTo } from './signals';
 import { dispatchSyscall } from './syscalls';
 import { retryObject, timeoutThread } from './syncops';
 import {
@@ -93,7 +95,8 @@ export interface Machine {
   pendingDecision(): Decision | null;
   threads(): ThreadView[];
   result(): RunResult;
-  /** Issue 6: deliver a signal to a process (not implemented yet). */
+  /** Sends signal `signum` to process `pid` now, as `kill` from outside would (issue 6,
+   * signals.ts). Throws if there is no such process. */
   sendSignal(pid: number, signum: number): void;
   /** The kernel-side runtime, for modules and tests. */
   readonly k: K;
@@ -174,8 +177,8 @@ export function createMachine(opts: Partial<MachineOptions> & { file: string }, 
         return v;
       }),
     result,
-    sendSignal() {
-      throw new Error('signals are not simulated yet (issue 6)');
+    sendSignal(pid: number, signum: number) {
+      if (!sendSignalTo(k, pid, signum, 'user')) throw new Error(`no process ${pid}`);
     },
   };
 }
@@ -252,6 +255,9 @@ function runBatch(k: K, p: KProcess, h: KThread): void {
     h.resume = null;
     k.engine.resume(p.handle, h.handle, r);
   }
+  // issue 6: pending signals are taken before the main thread's next instruction
+  deliverSignals(k, p, h);
+  if (p.exited || h.state !== 'running' || p.core === null) return;
   const contended = p.gil.waiters.length > 0;
   let horizon = Infinity;
   const timer = peekTimer(s.timers);
@@ -331,6 +337,9 @@ function fireTimer(k: K, payload: TimerPayload): void {
     case 'retry':
       retryObject(k, payload.key);
       return;
+    case 'ext': // issue 6: alarms, external signals
+      fireExtTimer(k, payload.name, payload.data);
+      return;
   }
 }
 
@@ -355,25 +364,8 @@ function shutdownStep(k: K, main: KThread): void {
   exitProcess(k, p, p.exitStatus ?? 0, main);
 }
 
-function exitProcess(k: K, p: KProcess, status: number, main: KThread): void {
-  // Daemon threads are stopped where they are.
-  for (const tid of p.threads) {
-    const t = k.s.threads[tid]!;
-    if (t !== main && t.state !== 'finished') finishThread(k, t);
-  }
-  main.shuttingDown = false;
-  k.engine.processExit?.(p.handle);
-  flushAll(k, p, main.tid);
-  finishThread(k, main, main.exception);
-  p.exited = true;
-  p.exitStatus = status;
-  emit(k, { t: now(k), kind: 'process.exit', pid: p.pid, status });
-  if (p.core !== null) {
-    k.s.cores[p.core] = null;
-    p.core = null;
-  }
-  if (p.pid === k.s.opts.mainPid) finish(k, 'exit', status);
-}
+// exitProcess (the end of a process: zombie, reaping, orphans, end of the run) is in
+// process.ts (issue 6).
 
 function finish(k: K, outcome: RunOutcome, exitCode: number): void {
   if (outcome !== 'exit') {

@@ -21,6 +21,8 @@ interface SyncBase {
   waiters: string[];
   /** a retry timer is armed */
   waking: boolean;
+  /** issue 6: a multiprocessing object, the same in every process (fork does not copy it) */
+  shared?: boolean;
 }
 
 export interface LockObj extends SyncBase {

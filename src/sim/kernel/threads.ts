@@ -5,7 +5,7 @@
 // `finished`. Every transition goes through the functions here so that the trace, the
 // wait-for graph and the GIL state stay consistent.
 
-import type { BlockOn, Loc, TraceEvent, UnnumberedEvent, WaitEdge } from '../../trace/format';
+import type { BlockOn, Loc, ProcessState, TraceEvent, UnnumberedEvent, WaitEdge } from '../../trace/format';
 import { addTimer, cancelTimer } from './clock';
 import type { Engine } from './engine';
 import {
@@ -56,6 +56,26 @@ function stateEvent(k: K, t: KThread, state: 'running' | 'ready' | 'blocked', on
   const l = loc ?? threadLoc(k, t);
   if (l) e.loc = l;
   emit(k, e);
+  refreshProcState(k, procOf(k, t));
+}
+
+/** issue 6: a process's `ps` state follows its threads (R: one runs or is runnable, S: all
+ * wait), T while stopped, Z once exited until reaped; trace process.state on a change. */
+export function refreshProcState(k: K, p: KProcess): void {
+  let st: ProcessState;
+  if (p.exited) {
+    if (!p.x?.zombie) return;
+    st = 'Z';
+  } else if (p.x?.stopped) st = 'T';
+  else {
+    st = p.threads.some((tid) => {
+      const x = k.s.threads[tid]!.state;
+      return x === 'running' || x === 'ready';
+    }) ? 'R' : 'S';
+  }
+  if (st === p.state) return;
+  p.state = st;
+  emit(k, { t: now(k), kind: 'process.state', pid: p.pid, state: st });
 }
 
 // ───────────────────────────── processes ─────────────────────────────
@@ -72,8 +92,8 @@ export function newProcess(k: K, pid: number, ppid: number, name: string, handle
 }
 
 /** Gives the process a core if one is free (its GIL holder can then execute). */
-function ensureCore(k: K, p: KProcess): void {
-  if (p.core !== null) return;
+export function ensureCore(k: K, p: KProcess): void {
+  if (p.core !== null || p.x?.stopped) return; // issue 6: a stopped process (T) does not run
   const i = k.s.cores.indexOf(null);
   if (i < 0) return; // waits for a core (several processes); see releaseCore
   k.s.cores[i] = p.pid;
@@ -82,12 +102,12 @@ function ensureCore(k: K, p: KProcess): void {
 }
 
 /** The process has no running thread any more: its core goes to a process waiting for one. */
-function releaseCore(k: K, p: KProcess): void {
+export function releaseCore(k: K, p: KProcess): void {
   if (p.core === null) return;
   k.s.cores[p.core] = null;
   p.core = null;
   for (const q of k.procList) {
-    if (q.core === null && q.gil.holder !== null && !q.exited) {
+    if (q.core === null && q.gil.holder !== null && !q.exited && !q.x?.stopped) {
       ensureCore(k, q);
       break;
     }
@@ -100,7 +120,7 @@ const MAIN_IDENT = 140_245_871_363_904; // a typical x86-64 pthread_t of a main 
 
 export function newThread(
   k: K, p: KProcess, handle: unknown,
-  info: { name: string; daemon: boolean; main: boolean; parent?: string; loc?: Loc; pyThread?: unknown },
+  info: { name: string; daemon: boolean; main: boolean; parent?: string; loc?: Loc; pyThread?: unknown; forkedFrom?: string },
 ): KThread {
   const n = p.nextThreadN++;
   const tid = `${p.pid}:${n}`;
@@ -120,6 +140,7 @@ export function newThread(
   const e: UnnumberedEvent = { t: now(k), kind: 'thread.start', pid: p.pid, tid, name: info.name, daemon: info.daemon, main: info.main };
   if (info.parent) e.parent = info.parent;
   if (info.loc) e.loc = info.loc;
+  if (info.forkedFrom) e.forkedFrom = info.forkedFrom; // issue 6: the only thread of a fork child
   emit(k, e);
   return t;
 }
@@ -337,6 +358,7 @@ export function finishThread(k: K, t: KThread, exception?: string): void {
   wfSetHolders(k.s.wf, t.tid, []);
   for (const j of joinersOf(k, t.tid)) wakeThread(k, j, { kind: 'value', value: null });
   if (holding) handoff(k, p);
+  refreshProcState(k, p); // after thread.exit
 }
 
 /** Removes a waiter from an object's FIFO list. */

@@ -21,6 +21,8 @@ import { bootProcess, createMachine, type Machine } from './kernel';
 import type { K } from './threads';
 import { emit, now } from './threads';
 import type { KError, MachineOptions, MachineSinks, Resume } from './types';
+import type { Continuation } from './proc-state';
+import { forkVm, pendingOutput, pendingSyscall, runSignalHandlers } from './vm-process';
 
 /** Instructions per runSteps call: output written inside a call is stamped with the
  * time at its start, so this bounds that error (~100 us). */
@@ -138,6 +140,30 @@ export class VmEngine implements Engine {
     const vm = proc as VM;
     streamFlush(vm, vm.stdout);
     streamFlush(vm, vm.stderr);
+  }
+
+  // ── issue 6: processes and signals (vm-process.ts) ──
+
+  fork(proc: unknown, thread: unknown, pid: number, extra: unknown[], rename: Record<string, string>): { proc: unknown; thread: unknown; extra: unknown[] } {
+    const vm = proc as VM;
+    const c = forkVm(vm, thread as PyThreadState, extra, rename);
+    // the child's output is its own (its pid in the trace)
+    const host = vm.host as VMHost & { kernel: K };
+    c.vm.host = { ...host, write: (stream: 'stdout' | 'stderr', text: string) => vmWrite(host.kernel, this, pid, stream, text) };
+    c.vm.ext.pid = pid;
+    return { proc: c.vm, thread: c.thread, extra: c.extra };
+  }
+
+  pendingOutput(proc: unknown, discard: boolean): { stdout: string; stderr: string } {
+    return pendingOutput(proc as VM, discard);
+  }
+
+  runSignalHandlers(proc: unknown, thread: unknown, signums: number[], cont: Continuation | null): void {
+    runSignalHandlers(proc as VM, thread as PyThreadState, signums, cont);
+  }
+
+  pendingSyscall(thread: unknown): { name: string; payload: Record<string, unknown> } | null {
+    return pendingSyscall(thread as PyThreadState);
   }
 
   lessThan(a: unknown, b: unknown): boolean | undefined {
