@@ -90,7 +90,7 @@ function encodeKey(k: PyValue): string {
   if (k instanceof PyTuple) return 'T' + k.items.length + '(' + k.items.map(encodeKey).join(',') + ')';
   if (k instanceof PyFrozenSet) {
     const parts: string[] = [];
-    for (const x of k.keys) if (x !== DELETED) parts.push(encodeKey(x as PyValue));
+    for (const x of k.keyList()) parts.push(encodeKey(x));
     parts.sort();
     return 'F' + parts.length + '(' + parts.join(',') + ')';
   }
