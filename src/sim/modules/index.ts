@@ -13,7 +13,6 @@ import { initThreading } from './threading';
 import { initQueue } from './queue';
 import { initTime } from './time';
 import { initWarnings } from './warnings';
-import { initWarnings } from './warnings';
 
 export const MODULES: ModuleRegistry = {
   sys: initSys,
@@ -24,6 +23,5 @@ export const MODULES: ModuleRegistry = {
   threading: initThreading,
   queue: initQueue,
   time: initTime,
-  warnings: initWarnings,
   warnings: initWarnings,
 };
