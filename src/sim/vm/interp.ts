@@ -21,7 +21,7 @@ import { GenMode, NativeCall, NativeFrameStart, SyscallRequest, type CallContext
 import { getNativeImpl } from './types';
 import {
   callValue, deliver, pushNativeFrame, pushPyFrame, raiseInThread, runDeferred, toPyException,
-  genYield, genReturn, resumeGenerator, setYieldFromOp, nativeResult, lineOf,
+  genYield, genReturn, resumeGenerator, setYieldFromOp, nativeResult, lineOf, finalizeIfUnreachable,
 } from './runtime';
 import { bindFrame, fastFrame, NO_BLOCKS } from './call';
 import { constsOf } from './consts';
@@ -186,9 +186,14 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
         switch (op) {
           case Op.NOP:
             break;
-          case Op.POP_TOP:
-            stack.pop();
+          case Op.POP_TOP: {
+            const v = stack.pop();
+            if (v instanceof PyGenerator && v.frame !== null) {
+              f.ip = ip;
+              if (finalizeIfUnreachable(ctx, v)) continue outer;
+            }
             break;
+          }
           case Op.COPY:
             stack.push(stack[stack.length - arg]!);
             break;
@@ -214,10 +219,16 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           case Op.STORE_FAST:
             locals[arg] = stack.pop() as PyValue;
             break;
-          case Op.DELETE_FAST:
-            if (locals[arg] === UNBOUND) throw unboundLocal(code.varnames[arg]!);
+          case Op.DELETE_FAST: {
+            const old = locals[arg];
+            if (old === UNBOUND) throw unboundLocal(code.varnames[arg]!);
             locals[arg] = UNBOUND;
+            if (old instanceof PyGenerator && old.frame !== null) {
+              f.ip = ip;
+              if (finalizeIfUnreachable(ctx, old)) continue outer;
+            }
             break;
+          }
           case Op.LOAD_DEREF: {
             const v = f.cells[arg]!.value;
             if (v === UNBOUND) throw unboundDeref(f, arg);
@@ -296,9 +307,16 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           case Op.STORE_NAME:
             (f.ns ?? f.globals).setStr(names[arg]!, stack.pop() as PyValue);
             break;
-          case Op.DELETE_NAME:
-            if (!(f.ns ?? f.globals).delStr(names[arg]!)) throw nameError(names[arg]!);
+          case Op.DELETE_NAME: {
+            const ns = f.ns ?? f.globals;
+            const old = ns.getStr(names[arg]!);
+            if (!ns.delStr(names[arg]!)) throw nameError(names[arg]!);
+            if (old instanceof PyGenerator && old.frame !== null) {
+              f.ip = ip;
+              if (finalizeIfUnreachable(ctx, old)) continue outer;
+            }
             break;
+          }
 
           // ---------------------------------------------------------- attributes
           case Op.LOAD_ATTR: {

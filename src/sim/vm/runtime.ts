@@ -400,3 +400,51 @@ export function genReturn(ctx: CallContext, f: Frame, v: PyValue): void {
 
 export { NULL, UNBOUND, newTuple, isObjectDefault };
 export type { VM };
+
+// ------------------------------------------------------------------ generator finalization
+
+/** CPython closes a generator when its last reference goes away (refcounting): a
+ *  generator abandoned by `break` runs its `finally` at once. We approximate this where
+ *  it matters — a suspended generator with pending try/with blocks dropped by POP_TOP or
+ *  `del` — by checking reachability from the VM and its threads; when unreachable, its
+ *  close() runs now (pushed as a native frame whose result is discarded). Returns true
+ *  when a frame was pushed. */
+export function finalizeIfUnreachable(ctx: CallContext, gen: PyGenerator): boolean {
+  if (gen.frame === null || !gen.started || gen.running || gen.frame.blocks.length === 0) return false;
+  if (reachable(ctx.vm, gen)) return false;
+  pushNativeFrame(ctx, new NativeFrameStart('vm.discard', { d: new NativeFrameStart('vm.genClose', { gen, phase: 0 }) }));
+  return true;
+}
+
+function reachable(vm: VM, target: object): boolean {
+  const seen = new Set<object>();
+  const work: unknown[] = [vm.modules, vm.builtins, vm.stdout, vm.stderr];
+  for (const t of vm.threads) work.push(t);
+  while (work.length > 0) {
+    const v = work.pop();
+    if (v === null || typeof v !== 'object') continue;
+    const o = v as object;
+    if (o === target) return true;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    if (o instanceof PyType && o.builtin) continue;
+    if (o instanceof PyBuiltinFunction || o instanceof Sentinel) continue;
+    if (Array.isArray(o)) {
+      for (const x of o) if (x !== null && typeof x === 'object') work.push(x);
+    } else if (o instanceof Map) {
+      for (const [k, x] of o) {
+        if (k !== null && typeof k === 'object') work.push(k);
+        if (x !== null && typeof x === 'object') work.push(x);
+      }
+    } else if (o instanceof Set) {
+      for (const x of o) work.push(x);
+    } else if (!('ops' in o && 'positions' in o)) {
+      for (const key of Object.keys(o)) {
+        if (key === 'host' || key === 'registry' || key === 'cache') continue;
+        const x = (o as Record<string, unknown>)[key];
+        if (x !== null && typeof x === 'object') work.push(x);
+      }
+    }
+  }
+  return false;
+}

@@ -77,6 +77,8 @@ export class VM {
   outputBytes = 0;
   outputCap: number;
   nextThreadId = 1;
+  /** Every thread state created in this VM (roots for the generator finalizer). */
+  threads: PyThreadState[] = [];
   /** Kernel bookkeeping for this process (pid, ...). */
   ext: Record<string, unknown> = {};
   /** Filename of the main script (tracebacks, __file__). */
@@ -114,7 +116,7 @@ registerClass('VM', VM);
 export const VM_TRANSIENT = ['host', 'registry'] as const;
 
 export function newThreadState(vm: VM, frame: Frame | null): PyThreadState {
-  return {
+  const t: PyThreadState = {
     id: vm.nextThreadId++,
     frame,
     depth: frame ? 1 : 0,
@@ -130,6 +132,9 @@ export function newThreadState(vm: VM, frame: Frame | null): PyThreadState {
     reprActive: [],
     ext: {},
   };
+  vm.threads = vm.threads.filter((x) => x.status !== 'finished' && x.status !== 'died');
+  vm.threads.push(t);
+  return t;
 }
 
 /** Creates a module object with a fresh dict holding `attrs`. */
