@@ -275,3 +275,16 @@ export function stateHash(root: unknown): string {
 }
 
 export { PyTuple };
+
+/** fork(): copies the process (VM heap, streams with their unflushed buffers) and the
+ *  calling thread only. The child's VM lists just that thread; other threads' frames are
+ *  not copied (their objects still are when reachable from the heap, e.g. held locks). */
+export function forkVM(vm: VM, thread: import('./frame').PyThreadState): { vm: VM; thread: import('./frame').PyThreadState } {
+  const saved = vm.threads;
+  vm.threads = [thread];
+  try {
+    return deepCopy({ vm, thread });
+  } finally {
+    vm.threads = saved;
+  }
+}
