@@ -3,9 +3,12 @@
  * layout → render → interaction and the panels. Host messages arrive through main.ts.
  */
 import { validateTraceEvent } from '../src/trace/validate';
+import { unpackModel } from '../src/protocol/timeline/pack';
+import { styleName } from '../src/protocol/timeline/styles';
 import type { Loc, TraceEvent } from '../src/trace/format';
-import type { FromWebview, WebviewState } from '../src/protocol/messages';
-import { TimelineModel } from './model';
+import type { DetailReplyMessage, FromWebview, SnapshotMessage, WebviewState } from '../src/protocol/messages';
+import type { Description } from './describe';
+import { TimelineModel } from '../src/protocol/timeline/model';
 import { DEFAULT_LAYOUT, layoutLanes, type Layout, type LayoutOptions } from './layout';
 import { AXIS_H, GUTTER, Renderer, type RenderStats } from './render';
 import { attachInteraction } from './interaction';
@@ -41,7 +44,10 @@ export interface DebugSnapshot {
   /** performance.now() of the first frame that showed any event of this run */
   firstFrameAt: number;
   pending: number;
-  timing: { validateMs: number; modelMs: number; layoutMs: number };
+  timing: { validateMs: number; modelMs: number; layoutMs: number; unpackMs: number };
+  /** fed by a snapshot: its run id and how many events came packed */
+  snapshot?: { run: number; packed: number };
+  detailRequests: number;
 }
 
 export class TimelineApp {
@@ -53,6 +59,14 @@ export class TimelineApp {
   private scrollY = 0;
   private userMoved = false;
   private playheadSeq: number | null = null;
+  private playheadT?: number;
+  /** the host's run id when fed by a snapshot (quoted in detail requests) */
+  private run?: number;
+  /** detail requests in flight (event indices), and what to do when one arrives */
+  private readonly requested = new Set<number>();
+  private pendingClick?: number;
+  private detailRequests = 0;
+  private lastPointer = { x: 0, y: 0 };
   private hover?: Hit;
   private theme: Theme;
   private readonly renderer: Renderer;
@@ -77,7 +91,7 @@ export class TimelineApp {
     () => this.requestRender(),
   );
   /** cumulative ms spent validating and modelling events, and in layout */
-  private readonly timing = { validateMs: 0, modelMs: 0, layoutMs: 0 };
+  private readonly timing = { validateMs: 0, modelMs: 0, layoutMs: 0, unpackMs: 0 };
 
   constructor(
     private readonly root: HTMLElement,
@@ -157,6 +171,55 @@ export class TimelineApp {
     this.ingest.clear();
     this.model = new TimelineModel();
     this.model.file = file;
+    this.startOver();
+  }
+
+  /** A whole model built by the host (big traces): replaces the current run. */
+  snapshot(msg: SnapshotMessage): void {
+    this.ingest.clear();
+    const t0 = performance.now();
+    const m = unpackModel(msg.model);
+    if (typeof m === 'string') {
+      this.reset(msg.file);
+      this.reportError(m);
+      return;
+    }
+    m.file = msg.file;
+    this.model = m;
+    this.startOver();
+    this.run = msg.run;
+    this.timing.unpackMs = performance.now() - t0;
+  }
+
+  /** A detail the webview asked for (tooltips and clicks on snapshot events). */
+  detail(msg: DetailReplyMessage): void {
+    if (msg.run !== this.run || msg.ev >= this.model.eventBase) return;
+    this.requested.delete(msg.ev);
+    const e = validateTraceEvent(msg.event);
+    if (typeof e === 'string') {
+      this.reportError(`detail: ${e}`);
+      return;
+    }
+    this.model.details.set(msg.ev, e);
+    if (this.hover?.ev === msg.ev) this.tooltip.show(describe(e, this.model.file), this.lastPointer.x, this.lastPointer.y);
+    if (this.pendingClick === msg.ev) {
+      this.pendingClick = undefined;
+      this.activate(e);
+    }
+  }
+
+  private requestDetail(ev: number): void {
+    if (this.run === undefined || this.requested.has(ev)) return;
+    this.requested.add(ev);
+    this.detailRequests++;
+    this.post({ type: 'detail', run: this.run, ev });
+  }
+
+  private startOver(): void {
+    this.run = undefined;
+    this.requested.clear();
+    this.pendingClick = undefined;
+    this.playheadT = undefined;
     this.layoutVersion = -1;
     this.bannerVersion = -1;
     this.playheadSeq = null;
@@ -165,7 +228,7 @@ export class TimelineApp {
     this.userMoved = false;
     this.errors.length = 0;
     this.firstFrameAt = 0;
-    this.timing.validateMs = this.timing.modelMs = this.timing.layoutMs = 0;
+    this.timing.validateMs = this.timing.modelMs = this.timing.layoutMs = this.timing.unpackMs = 0;
     this.tooltip.hide();
     this.save();
     this.requestRender();
@@ -201,8 +264,9 @@ export class TimelineApp {
     this.timing.modelMs += performance.now() - t1;
   }
 
-  setPlayhead(seq: number | null): void {
+  setPlayhead(seq: number | null, t?: number): void {
     this.playheadSeq = seq;
+    this.playheadT = seq === null ? undefined : t;
     this.requestRender();
   }
 
@@ -257,7 +321,8 @@ export class TimelineApp {
     const hit = px >= 0 ? hitTest(this.model, this.layout, this.view, px, cy) : undefined;
     const changed = hit?.ev !== this.hover?.ev || hit?.lane !== this.hover?.lane;
     this.hover = hit;
-    if (hit) this.tooltip.show(describe(this.model.events[hit.ev], this.model.file), clientX, clientY);
+    this.lastPointer = { x: clientX, y: clientY };
+    if (hit) this.tooltip.show(this.describeHit(hit), clientX, clientY);
     else this.tooltip.hide();
     if (changed) this.requestRender();
   }
@@ -273,10 +338,31 @@ export class TimelineApp {
   private onClick(px: number, cy: number): void {
     const hit = hitTest(this.model, this.layout, this.view, px, cy);
     if (!hit) return;
-    const e = this.model.events[hit.ev];
+    const e = this.model.event(hit.ev);
+    if (e) this.activate(e);
+    else {
+      this.pendingClick = hit.ev;
+      this.requestDetail(hit.ev);
+    }
+  }
+
+  private activate(e: TraceEvent): void {
     const d = describe(e, this.model.file);
     if (d.loc) this.reveal(d.loc);
     this.post({ type: 'seek', seq: e.seq });
+  }
+
+  /** The tooltip of a hit: the event's description, or (for a snapshot event whose details
+   * are on their way) what the model knows, then the details when they arrive. */
+  private describeHit(hit: Hit): Description {
+    const e = this.model.event(hit.ev);
+    if (e) return describe(e, this.model.file);
+    this.requestDetail(hit.ev);
+    const lane = this.model.lanes[hit.lane];
+    const tr = hit.what === 'overlay' ? lane.overlay : lane.intervals;
+    const k = hit.span ? tr.find(hit.span[0]) : -1;
+    const title = k >= 0 ? [styleName(tr.style[k]), this.model.strings.get(tr.label[k])].filter(Boolean).join(': ') : hit.what;
+    return { title: title || lane.name, lines: [lane.name, `event #${hit.ev} · loading details…`] };
   }
 
   private reveal(loc: Loc): void {
@@ -315,24 +401,24 @@ export class TimelineApp {
     const span = Math.max(m.endT - m.startT, 1000);
     // after a deadlock/hang the blocked lanes go on forever: leave room to show it
     if (!this.userMoved) this.view = fit(m.startT, m.startT + span * (stuck ? 1.08 : 1), this.renderer.plotWidth());
-    const playheadT = this.playheadSeq !== null && m.events.length ? m.events[Math.max(0, m.indexOfSeq(this.playheadSeq))].t : undefined;
+    const playheadT = this.playheadSeq === null ? undefined : this.playheadT ?? m.timeOfSeq(this.playheadSeq);
     const stats = this.renderer.draw({
       model: m, layout: this.layout, view: this.view, scrollY: this.scrollY, theme: this.theme, playheadT, hover: this.hover, openForever: stuck,
     });
     this.lastStats = stats;
     this.frames++;
     this.lastFrameAt = performance.now();
-    this.lastFrameEvents = m.events.length;
-    if (this.firstFrameAt === 0 && m.events.length > 0) this.firstFrameAt = this.lastFrameAt;
+    this.lastFrameEvents = m.eventCount;
+    if (this.firstFrameAt === 0 && m.eventCount > 0) this.firstFrameAt = this.lastFrameAt;
     this.statusEl.textContent = this.status();
     return stats;
   }
 
   private status(): string {
     const m = this.model;
-    const parts = [`${m.events.length.toLocaleString()} events`, `${m.processes.size} proc`, `${m.threads.size} threads`];
+    const parts = [`${m.eventCount.toLocaleString()} events`, `${m.processes.size} proc`, `${m.threads.size} threads`];
     if (m.outcome) parts.push(`${m.outcome.outcome} (exit ${m.outcome.exitCode})`);
-    else if (!m.done && m.events.length) parts.push('running…');
+    else if (!m.done && m.eventCount) parts.push('running…');
     return parts.join(' · ');
   }
 
@@ -342,7 +428,7 @@ export class TimelineApp {
     return {
       ready: true,
       file: m.file,
-      events: m.events.length,
+      events: m.eventCount,
       done: m.done,
       outcome: m.outcome,
       lanes: this.layout.rows.map((r) => ({ kind: r.kind, pid: r.pid, tid: r.tid, label: r.label, highlight: r.highlight, y: r.y, h: r.h })),
@@ -366,6 +452,8 @@ export class TimelineApp {
       firstFrameAt: this.firstFrameAt,
       pending: this.ingest.pending(),
       timing: { ...this.timing },
+      ...(this.run !== undefined ? { snapshot: { run: this.run, packed: m.eventBase } } : {}),
+      detailRequests: this.detailRequests,
     };
   }
 

@@ -2,9 +2,9 @@
  * What is under the pointer: a marker, a tick, an overlay span or an interval, in that
  * priority. Pure.
  */
-import type { TimelineModel } from './model';
+import type { TimelineModel } from '../src/protocol/timeline/model';
 import { rowAt, type Layout } from './layout';
-import { lowerBound, type InstantTrack } from './tracks';
+import { lowerBound, type InstantTrack } from '../src/protocol/timeline/tracks';
 import { xToTime, type Viewport } from './viewport';
 
 export interface Hit {

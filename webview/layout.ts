@@ -2,7 +2,7 @@
  * Layout: which lanes are shown, in which order, at which y. Pure (no DOM).
  * Processes in creation order; in each: the process header row, the GIL row, thread rows.
  */
-import type { Lane, TimelineModel } from './model';
+import type { Lane, TimelineModel } from '../src/protocol/timeline/model';
 
 export interface LayoutOptions {
   /** case-insensitive substring matched against process name/pid and thread name/tid */

@@ -3,7 +3,7 @@
  * merging everything narrower than a pixel, so the work per frame is bounded by the number
  * of pixel columns, not the number of events. Pure: emits spans in time units to a callback.
  */
-import { IntervalTrack, InstantTrack, lowerBound } from './tracks';
+import { IntervalTrack, InstantTrack, lowerBound } from '../src/protocol/timeline/tracks';
 
 /** Called per drawn span. `merged` = more than one interval falls in this pixel column;
  * then `style`/`ev` are those of the interval covering the column's middle. */

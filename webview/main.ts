@@ -36,7 +36,9 @@ function start(): void {
     switch (m.type) {
       case 'reset': app.reset(m.file); break;
       case 'traceBatch': app.addBatch(m.events ?? m.jsonl ?? [], m.done); break;
-      case 'playhead': app.setPlayhead(m.seq); break;
+      case 'playhead': app.setPlayhead(m.seq, m.t); break;
+      case 'snapshot': app.snapshot(m); break;
+      case 'detail': app.detail(m); break;
       default: assertUnreachable(m, 'message');
     }
   });

@@ -6,9 +6,9 @@
 import type { Loc } from '../src/trace/format';
 import type { Description } from './describe';
 import { waitEdgeText } from './describe';
-import type { TimelineModel } from './model';
+import type { TimelineModel } from '../src/protocol/timeline/model';
 import { styleColour, type Theme } from './theme';
-import { St } from './styles';
+import { St } from '../src/protocol/timeline/styles';
 import { buildWaitGraph, type WaitGraph } from './waitgraph';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -3,11 +3,11 @@
  * merged below a pixel by lod.ts), overlays, markers, ticks, arrows, playhead, hover.
  * The only input is the model, the layout and the view; the only output is pixels + stats.
  */
-import type { TimelineModel } from './model';
+import type { TimelineModel } from '../src/protocol/timeline/model';
 import { rowAt, type Layout, type Row } from './layout';
 import { visibleInstants, visibleSpans } from './lod';
-import { lowerBound, type ArrowList } from './tracks';
-import { Ak, Ik, St } from './styles';
+import { lowerBound, type ArrowList } from '../src/protocol/timeline/tracks';
+import { Ak, Ik, St } from '../src/protocol/timeline/styles';
 import { styleColour, type Theme } from './theme';
 import { ticks, viewEnd, type Viewport } from './viewport';
 import type { Hit } from './hittest';

@@ -2,7 +2,7 @@
  * Colours for the canvas, read from VS Code's `--vscode-*` CSS variables (so light, dark
  * and high-contrast themes work). Fallbacks only apply outside VS Code (tests, benches).
  */
-import { GIL_COLOURS, St } from './styles';
+import { GIL_COLOURS, St } from '../src/protocol/timeline/styles';
 
 export interface Theme {
   bg: string;

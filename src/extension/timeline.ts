@@ -6,34 +6,44 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { buildTimelineHtml } from '../protocol/html';
 import { validateFromWebview, isWebviewState, type ToWebview } from '../protocol/messages';
+import { TimelineModel } from '../protocol/timeline/model';
+import { packModel } from '../protocol/timeline/pack';
 import type { TraceEvent } from '../trace/format';
 import { toChromeJson, toJsonl } from '../trace/index';
 
 export const TIMELINE_VIEW_TYPE = 'threadline.timeline';
-/** Events per message when replaying a stored trace into a (re)opened panel. */
+/** Events per message when replaying a small stored trace into a (re)opened panel. */
 const CHUNK = 20_000;
+/** From this many events on, a (re)opened panel gets the run as one packed snapshot of the
+ * model (typed arrays, see protocol/timeline/pack.ts) instead of the events themselves:
+ * opening a 1,000,000-event trace then takes well under a second instead of ten. */
+export const SNAPSHOT_MIN_EVENTS = 20_000;
 
 interface Entry {
   panel: vscode.WebviewPanel;
   ready: boolean;
 }
 
-/** The events of the latest run of each file. */
+/** The latest run of each file: its events and the timeline model built from them as they
+ * arrive (so a big run is ready to be packed when a panel opens). */
 class TraceStore {
-  private readonly runs = new Map<string, { events: TraceEvent[]; done: boolean }>();
+  private readonly runs = new Map<string, { model: TimelineModel; run: number }>();
+  private nextRun = 1;
 
   reset(file: string): void {
-    this.runs.set(file, { events: [], done: false });
+    const model = new TimelineModel();
+    model.file = file;
+    this.runs.set(file, { model, run: this.nextRun++ });
   }
 
   add(file: string, events: readonly TraceEvent[], done: boolean): void {
-    let run = this.runs.get(file);
-    if (!run) this.runs.set(file, (run = { events: [], done: false }));
-    for (const e of events) run.events.push(e);
-    if (done) run.done = true;
+    if (!this.runs.has(file)) this.reset(file);
+    const { model } = this.runs.get(file)!;
+    model.addEvents(events);
+    if (done) model.done = true;
   }
 
-  get(file: string): { events: TraceEvent[]; done: boolean } | undefined {
+  get(file: string): { model: TimelineModel; run: number } | undefined {
     return this.runs.get(file);
   }
 }
@@ -96,6 +106,7 @@ export class Timelines implements vscode.Disposable {
     panel.webview.html = buildTimelineHtml({
       cspSource: panel.webview.cspSource,
       nonce: randomBytes(18).toString('base64url'),
+      styleNonce: randomBytes(18).toString('base64url'),
       scriptUri: asUri('dist', 'webview.js'),
       styleUri: asUri('dist', 'webview.css'),
       codiconUri: asUri('dist', 'codicon.css'),
@@ -111,16 +122,26 @@ export class Timelines implements vscode.Disposable {
     if (entry.ready) void entry.panel.webview.postMessage(m);
   }
 
-  /** Sends the stored run of `file` from the beginning. */
+  /** Sends the stored run of `file` from the beginning: big runs as one snapshot of the
+   * model, small ones as events (the webview then holds every event's details). */
   private replay(file: string, entry: Entry): void {
-    this.post(entry, { type: 'reset', file, title: this.title(file) });
-    const run = this.store.get(file);
-    if (!run) return;
-    for (let i = 0; i < run.events.length; i += CHUNK) {
-      const last = i + CHUNK >= run.events.length;
-      this.post(entry, { type: 'traceBatch', events: run.events.slice(i, i + CHUNK), ...(last && run.done ? { done: true } : {}) });
+    const stored = this.store.get(file);
+    if (!stored) {
+      this.post(entry, { type: 'reset', file, title: this.title(file) });
+      return;
     }
-    if (run.events.length === 0 && run.done) this.post(entry, { type: 'traceBatch', events: [], done: true });
+    const { model, run } = stored;
+    const events = model.events;
+    if (events.length >= SNAPSHOT_MIN_EVENTS) {
+      this.post(entry, { type: 'snapshot', file, title: this.title(file), run, model: packModel(model) });
+      return;
+    }
+    this.post(entry, { type: 'reset', file, title: this.title(file) });
+    for (let i = 0; i < events.length; i += CHUNK) {
+      const last = i + CHUNK >= events.length;
+      this.post(entry, { type: 'traceBatch', events: events.slice(i, i + CHUNK), ...(last && model.done ? { done: true } : {}) });
+    }
+    if (events.length === 0 && model.done) this.post(entry, { type: 'traceBatch', events: [], done: true });
   }
 
   private async onMessage(file: string, entry: Entry, raw: unknown): Promise<void> {
@@ -145,6 +166,12 @@ export class Timelines implements vscode.Disposable {
         break;
       case 'seek':
         break; // stepping back in time is not offered by sessions yet
+      case 'detail': {
+        const stored = this.store.get(file);
+        const event = stored?.run === m.run ? stored.model.event(m.ev) : undefined;
+        if (event) this.post(entry, { type: 'detail', run: m.run, ev: m.ev, event });
+        break;
+      }
       case 'error':
         this.log(`timeline: ${m.message}`);
         break;
@@ -176,16 +203,20 @@ export class Timelines implements vscode.Disposable {
   addEvents(file: string, events: TraceEvent[], done: boolean): void {
     this.store.add(file, events, done);
     const entry = this.panels.get(file);
-    if (entry) this.post(entry, { type: 'traceBatch', events, ...(done ? { done } : {}) });
+    if (!entry) return;
+    // a huge batch (a whole run at once) is cheaper to send as a snapshot of the whole model
+    if (events.length >= SNAPSHOT_MIN_EVENTS) this.replay(file, entry);
+    else this.post(entry, { type: 'traceBatch', events, ...(done ? { done } : {}) });
   }
 
   playhead(file: string, seq: number | null): void {
     const entry = this.panels.get(file);
-    if (entry) this.post(entry, { type: 'playhead', seq });
+    const t = seq === null ? undefined : this.store.get(file)?.model.timeOfSeq(seq);
+    if (entry) this.post(entry, { type: 'playhead', seq, ...(t !== undefined ? { t } : {}) });
   }
 
   events(file: string): TraceEvent[] | undefined {
-    return this.store.get(file)?.events;
+    return this.store.get(file)?.model.events;
   }
 
   // ───────────── exports ─────────────

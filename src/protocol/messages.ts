@@ -5,6 +5,7 @@
  * validateTraceEvent (the webview drops and reports invalid ones).
  */
 import type { TraceEvent } from '../trace/format';
+import type { PackedModel } from './timeline/pack';
 
 export const PROTOCOL_VERSION = 1 as const;
 
@@ -17,10 +18,18 @@ export interface ResetMessage { type: 'reset'; file: string; title?: string }
  * Prefer `jsonl` for big batches: a string crosses postMessage as one copy, while an array of
  * objects is structured-cloned object by object (seconds for a million events). */
 export interface TraceBatchMessage { type: 'traceBatch'; events?: TraceEvent[]; jsonl?: string; done?: boolean }
-/** The session's current step (null: no playhead). */
-export interface PlayheadMessage { type: 'playhead'; seq: number | null }
+/** The session's current step (null: no playhead); `t` is its time, which the host sends
+ * because a webview fed by a snapshot does not hold the events to look it up. */
+export interface PlayheadMessage { type: 'playhead'; seq: number | null; t?: number }
+/** Start over with a whole model built by the host (the fast path for big traces, see
+ * timeline/pack.ts): replaces reset + batches. Later events may follow as traceBatch.
+ * `model` is validated in depth by unpackModel. `run` identifies the host's run: the
+ * webview quotes it in `detail` requests. */
+export interface SnapshotMessage { type: 'snapshot'; file: string; title?: string; run: number; model: PackedModel }
+/** The answer to a `detail` request: the event with index `ev` of run `run`. */
+export interface DetailReplyMessage { type: 'detail'; run: number; ev: number; event: TraceEvent }
 
-export type ToWebview = ResetMessage | TraceBatchMessage | PlayheadMessage;
+export type ToWebview = ResetMessage | TraceBatchMessage | PlayheadMessage | SnapshotMessage | DetailReplyMessage;
 
 // ───────────── webview → extension ─────────────
 
@@ -34,10 +43,13 @@ export interface ExportMessage { type: 'export'; format: 'chrome' | 'jsonl' }
 export interface ExportImageMessage { type: 'exportImage'; format: 'png' | 'svg'; data: string }
 /** The user clicked the timeline at this event (for stepping sessions). */
 export interface SeekMessage { type: 'seek'; seq: number }
+/** Send the event with index `ev` (0-based position in the run, not its seq) of run `run`:
+ * a webview fed by a snapshot fetches details this way for tooltips and clicks. */
+export interface DetailRequestMessage { type: 'detail'; run: number; ev: number }
 /** The webview rejected something (invalid message or events). */
 export interface ErrorMessage { type: 'error'; message: string }
 
-export type FromWebview = ReadyMessage | RevealSourceMessage | ExportMessage | ExportImageMessage | SeekMessage | ErrorMessage;
+export type FromWebview = ReadyMessage | RevealSourceMessage | ExportMessage | ExportImageMessage | SeekMessage | DetailRequestMessage | ErrorMessage;
 
 /** What the webview persists with setState (restored after a window reload). */
 export interface WebviewState {
@@ -77,7 +89,13 @@ export function validateToWebview(x: unknown): ToWebview | string {
         (x.jsonl === undefined || isStr(x.jsonl)) && (x.done === undefined || typeof x.done === 'boolean')
         ? (x as unknown as TraceBatchMessage) : 'traceBatch: expected {events: [] | jsonl: string, done?}';
     case 'playhead':
-      return x.seq === null || isNat(x.seq) ? (x as unknown as PlayheadMessage) : 'playhead: expected {seq: integer|null}';
+      return (x.seq === null || isNat(x.seq)) && (x.t === undefined || isNum(x.t)) ? (x as unknown as PlayheadMessage) : 'playhead: expected {seq: integer|null, t?: number}';
+    case 'snapshot':
+      return isStr(x.file) && (x.title === undefined || isStr(x.title)) && isNat(x.run) && isObj(x.model)
+        ? (x as unknown as SnapshotMessage) : 'snapshot: expected {file, title?, run, model: {...}}';
+    case 'detail':
+      // the event itself is validated by the webview with validateTraceEvent
+      return isNat(x.run) && isNat(x.ev) && isObj(x.event) ? (x as unknown as DetailReplyMessage) : 'detail: expected {run, ev, event}';
     default:
       return `message: unknown type ${JSON.stringify(x.type)}`;
   }
@@ -98,6 +116,8 @@ export function validateFromWebview(x: unknown): FromWebview | string {
         ? (x as unknown as ExportImageMessage) : 'exportImage: expected {format: png|svg, data: data-URL}';
     case 'seek':
       return isNat(x.seq) ? (x as unknown as SeekMessage) : 'seek: expected {seq}';
+    case 'detail':
+      return isNat(x.run) && isNat(x.ev) ? (x as unknown as DetailRequestMessage) : 'detail: expected {run, ev}';
     case 'error':
       return isStr(x.message) ? (x as unknown as ErrorMessage) : 'error: expected {message}';
     default:

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildTimelineHtml } from '../../src/protocol/html';
 import type { ToWebview } from '../../src/protocol/messages';
+import type { PackedModel } from '../../src/protocol/timeline/pack';
 import type { DebugSnapshot } from '../../webview/app';
 
 export const ORIGIN = 'http://threadline.test';
@@ -71,6 +72,8 @@ export interface Harness {
   /** reset + one or more batches, then wait until a frame shows every event */
   load(file: string, events: unknown[], batchSize?: number): Promise<DebugSnapshot>;
   snapshot(): Promise<DebugSnapshot>;
+  /** post a `snapshot` message (typed arrays rebuilt in the page, as postMessage delivers them) */
+  postSnapshot(file: string, run: number, model: PackedModel): Promise<void>;
   posted(): Promise<unknown[]>;
   cspViolations(): Promise<string[]>;
   close(): Promise<void>;
@@ -89,7 +92,7 @@ export async function openHarness(opts: { width?: number; height?: number; minif
   });
   const nonce = 'bm9uY2Utbm9uY2Utbm9uY2U';
   const html = buildTimelineHtml({
-    cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/webview.css`, codiconUri: `${ORIGIN}/codicon.css`,
+    cspSource: ORIGIN, nonce, styleNonce: 'c3R5bGUtc3R5bGUtc3R5bGU', scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/webview.css`, codiconUri: `${ORIGIN}/codicon.css`,
   });
   const types: Record<string, string> = { js: 'text/javascript', css: 'text/css', ttf: 'font/ttf', html: 'text/html' };
   await context.route(`${ORIGIN}/**`, async (route) => {
@@ -142,6 +145,16 @@ export async function openHarness(opts: { width?: number; height?: number; minif
         return d.lastFrameEvents === n && d.events === n;
       }, events.length);
       return h.snapshot();
+    },
+    async postSnapshot(file, run, model) {
+      const json = JSON.stringify(model, (_k, v: unknown) =>
+        ArrayBuffer.isView(v) ? { $ta: v.constructor.name, data: Array.from(v as Float64Array, (x) => (x === Infinity ? 'inf' : x)) } : v);
+      await page.evaluate(`(() => {
+        const types = { Float64Array, Int32Array, Uint8Array };
+        const model = JSON.parse(${JSON.stringify(json)}, (k, v) => v && typeof v === 'object' && v.$ta
+          ? types[v.$ta].from(v.data, (x) => (x === 'inf' ? Infinity : x)) : v);
+        window.postMessage({ type: 'snapshot', file: ${JSON.stringify(file)}, run: ${run}, model }, '*');
+      })()`);
     },
     snapshot: () => page.evaluate(() => (window as unknown as { __threadlineDebug: { snapshot(): DebugSnapshot } }).__threadlineDebug.snapshot()),
     posted: () => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted),

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TimelineModel } from '../../webview/model';
+import { TimelineModel } from '../../src/protocol/timeline/model';
 import { layoutLanes, rowAt, DEFAULT_LAYOUT } from '../../webview/layout';
 import { visibleSpans, visibleInstants } from '../../webview/lod';
-import { IntervalTrack, InstantTrack } from '../../webview/tracks';
+import { IntervalTrack, InstantTrack } from '../../src/protocol/timeline/tracks';
 import { fit, zoomAt, panBy, timeToX, ticks, formatDuration } from '../../webview/viewport';
 import { hitTest } from '../../webview/hittest';
 import { describe as describeEvent } from '../../webview/describe';
 import { buildWaitGraph } from '../../webview/waitgraph';
-import { Ak, Ik, St } from '../../webview/styles';
+import { Ak, Ik, St } from '../../src/protocol/timeline/styles';
 import {
   gilTwoThreads, deadlockTwoLocks, forkZombieReap, alarmSignal, hangEvent, GIL_TWO_THREADS_HANDOFFS, DEADLOCK_HANDOFFS,
 } from '../browser/fixtures';

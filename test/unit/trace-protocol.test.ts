@@ -30,13 +30,16 @@ test('protocol: webview → host messages', () => {
 
 test('html: strict CSP with nonce, nothing inline', () => {
   const html = buildTimelineHtml({
-    cspSource: 'https://x.vscode-cdn.net', nonce: 'abcdefghijklmnop0123', scriptUri: 'https://x/webview.js',
+    cspSource: 'https://x.vscode-cdn.net', nonce: 'abcdefghijklmnop0123', styleNonce: 'stylestylestyle0123', scriptUri: 'https://x/webview.js',
     styleUri: 'https://x/webview.css', codiconUri: 'https://x/codicon.css',
   });
-  assert.ok(html.includes(timelineCsp('https://x.vscode-cdn.net', 'abcdefghijklmnop0123').replace(/'/g, "'")));
-  assert.match(html, /default-src 'none'; script-src 'nonce-abcdefghijklmnop0123'; style-src https:\/\/x\.vscode-cdn\.net; font-src https:\/\/x\.vscode-cdn\.net; img-src https:\/\/x\.vscode-cdn\.net data:/);
+  assert.ok(html.includes(timelineCsp('https://x.vscode-cdn.net', 'abcdefghijklmnop0123', 'stylestylestyle0123').replace(/'/g, "'")));
+  assert.match(html, /default-src 'none'; script-src 'nonce-abcdefghijklmnop0123'; style-src https:\/\/x\.vscode-cdn\.net 'nonce-stylestylestyle0123'; font-src https:\/\/x\.vscode-cdn\.net; img-src https:\/\/x\.vscode-cdn\.net data:/);
   assert.match(html, /<script nonce="abcdefghijklmnop0123" src="https:\/\/x\/webview\.js"><\/script>/);
   assert.ok(!/style="/.test(html) && !/<style/.test(html));
+  assert.ok(!html.includes('unsafe-inline') && !html.includes('unsafe-eval'));
+  assert.match(html, /<meta property="csp-nonce" content="stylestylestyle0123">/);
+  assert.ok(!html.includes('csp-nonce" content="abcdefghijklmnop0123'), 'the script nonce is not exposed');
   assert.equal((html.match(/<script/g) ?? []).length, 1);
-  assert.throws(() => buildTimelineHtml({ cspSource: 'x', nonce: 'short', scriptUri: '', styleUri: '', codiconUri: '' }), /nonce/);
+  assert.throws(() => buildTimelineHtml({ cspSource: 'x', nonce: 'short', styleNonce: 'stylestylestyle0123', scriptUri: '', styleUri: '', codiconUri: '' }), /nonce/);
 });

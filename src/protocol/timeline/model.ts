@@ -6,7 +6,7 @@
  * exit/reap/reparent/output markers), a GIL lane (who holds it), and one lane per thread
  * (running/ready/blocked with the object, signal handler spans, output and sync ticks).
  */
-import { assertUnreachable, objLabel, type BlockOn, type Deadlock, type Hang, type TraceEvent } from '../src/trace/format';
+import { assertUnreachable, objLabel, type BlockOn, type Deadlock, type Hang, type TraceEvent } from '../../trace/format';
 import { ArrowList, InstantTrack, IntervalTrack, StringTable } from './tracks';
 import { Ak, GIL_COLOURS, Ik, St, processStateStyle, threadStateStyle } from './styles';
 
@@ -76,8 +76,25 @@ interface GilState {
   waiting: Map<string, number>;
 }
 
+/** The model's bookkeeping between events (small): carried by snapshots so that a model
+ * restored from one (pack.ts) continues exactly as the original would with later events. */
+export interface ModelState {
+  gil: [number, { holder?: string; lastTid?: string; lastT: number; lastForced: boolean; waiting: [string, number][] }][];
+  pending: [string, { t: number; ev: number }][];
+  handlers: [string, { t: number; ev: number; sig: number }][];
+  sends: [string, { t: number; lane: number }][];
+  forkFrom: [number, { t: number; lane: number; ev: number }][];
+  signalFrom: [string, { t: number; lane: number }][];
+}
+
 export class TimelineModel {
+  /** The events this model holds, in order: event index `i` is `events[i - eventBase]`.
+   * A model restored from a snapshot holds none of the packed part (eventBase = its count);
+   * their details are fetched on demand (and kept in `details`). */
   readonly events: TraceEvent[] = [];
+  eventBase = 0;
+  /** details of events below eventBase that were fetched (tooltips, clicks) */
+  readonly details = new Map<number, TraceEvent>();
   readonly lanes: Lane[] = [];
   readonly processes = new Map<number, ProcessInfo>();
   readonly threads = new Map<string, ThreadInfo>();
@@ -113,7 +130,18 @@ export class TimelineModel {
     this.version++;
   }
 
-  /** Index of the event with this seq, or of the last one before it (-1 if none). */
+  /** Number of events (held or packed). */
+  get eventCount(): number {
+    return this.eventBase + this.events.length;
+  }
+
+  /** The event with index i, when known (held, or fetched since). */
+  event(i: number): TraceEvent | undefined {
+    return i >= this.eventBase ? this.events[i - this.eventBase] : this.details.get(i);
+  }
+
+  /** Index of the held event with this seq, or of the last one before it (-1 if none; the
+   * packed part of a restored model is not searched). */
   indexOfSeq(seq: number): number {
     const ev = this.events;
     let lo = 0;
@@ -123,7 +151,43 @@ export class TimelineModel {
       if (ev[mid].seq <= seq) lo = mid + 1;
       else hi = mid;
     }
-    return lo - 1;
+    return lo - 1 + (lo > 0 ? this.eventBase : 0);
+  }
+
+  /** Time of the event with this seq (or the last one before it), if held. */
+  timeOfSeq(seq: number): number | undefined {
+    const i = this.indexOfSeq(seq);
+    return i >= this.eventBase ? this.events[i - this.eventBase].t : undefined;
+  }
+
+  /** The bookkeeping between events, as plain data (for snapshots). */
+  exportState(): ModelState {
+    return {
+      gil: [...this.gil].map(([pid, g]) => [pid, { holder: g.holder, lastTid: g.lastTid, lastT: g.lastT, lastForced: g.lastForced, waiting: [...g.waiting] }]),
+      pending: [...this.pending].map(([k, v]) => [k, { ...v }]),
+      handlers: [...this.handlers].map(([k, v]) => [k, { ...v }]),
+      sends: [...this.sends].map(([k, v]) => [k, { ...v }]),
+      forkFrom: [...this.forkFrom].map(([k, v]) => [k, { ...v }]),
+      signalFrom: [...this.signalFrom].map(([k, v]) => [k, { ...v }]),
+    };
+  }
+
+  /** Restores exportState()'s data (into a model rebuilt by pack.ts). */
+  importState(s: ModelState): void {
+    for (const [pid, g] of s.gil) this.gil.set(pid, { holder: g.holder, lastTid: g.lastTid, lastT: g.lastT, lastForced: g.lastForced, waiting: new Map(g.waiting) });
+    for (const [k, v] of s.pending) this.pending.set(k, { ...v });
+    for (const [k, v] of s.handlers) this.handlers.set(k, { ...v });
+    for (const [k, v] of s.sends) this.sends.set(k, { ...v });
+    for (const [k, v] of s.forkFrom) this.forkFrom.set(k, { ...v });
+    for (const [k, v] of s.signalFrom) this.signalFrom.set(k, { ...v });
+  }
+
+  /** Adds a lane (used by pack.ts to rebuild a model). */
+  restoreLane(kind: LaneKind, pid: number, name: string, tid: string | undefined, highlight: boolean,
+    intervals: IntervalTrack, overlay: IntervalTrack, instants: InstantTrack, ticks: InstantTrack): Lane {
+    const lane: Lane = { id: this.lanes.length, kind, pid, tid, name, intervals, overlay, instants, ticks, highlight };
+    this.lanes.push(lane);
+    return lane;
   }
 
   laneOfThread(tid: string): Lane | undefined {
@@ -182,7 +246,7 @@ export class TimelineModel {
   }
 
   private add(e: TraceEvent): void {
-    const i = this.events.length;
+    const i = this.eventCount;
     this.events.push(e);
     if (i === 0) this.startT = e.t;
     if (e.t > this.endT) this.endT = e.t;

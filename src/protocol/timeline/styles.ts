@@ -2,8 +2,8 @@
  * Style codes stored in the model's typed arrays, and what each means. Colours are chosen
  * by render/theme from these codes; the model never knows about colours.
  */
-import type { BlockKind, ProcessState, ThreadState } from '../src/trace/format';
-import { assertUnreachable } from '../src/trace/format';
+import type { BlockKind, ProcessState, ThreadState } from '../../trace/format';
+import { assertUnreachable } from '../../trace/format';
 
 /** Interval styles. */
 export const St = {
