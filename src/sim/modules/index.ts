@@ -8,6 +8,7 @@ import '../vm/builtins/index'; // the library's builtin types' methods and funct
 import { initMath } from './math';
 import { initRandom } from './random';
 import { initCollectionsC } from './collections';
+import { initWarningsC } from './warnings-c';
 import { initThreadLow } from './_thread';
 import { initThreading } from './threading';
 import { initQueue } from './queue';
@@ -19,6 +20,7 @@ export const MODULES: ModuleRegistry = {
   math: initMath,
   random: initRandom,
   _collections: initCollectionsC,
+  _warnings: initWarningsC,
   _thread: initThreadLow,
   threading: initThreading,
   queue: initQueue,

@@ -266,6 +266,23 @@ const methods: Record<string, NativeFn> = {
   },
 };
 
+function bytesCmp(op: (c: number) => boolean): NativeFn {
+  return (_c, args) => {
+    const a = args[0];
+    const b = args[1];
+    if (!(a instanceof PyBytes) || !(b instanceof PyBytes)) return NotImplemented;
+    const x = a.bytes;
+    const y = b.bytes;
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++) if (x[i] !== y[i]) return op(x[i]! < y[i]! ? -1 : 1);
+    return op(x.length < y.length ? -1 : x.length > y.length ? 1 : 0);
+  };
+}
+methods.__lt__ = bytesCmp((c) => c < 0);
+methods.__le__ = bytesCmp((c) => c <= 0);
+methods.__gt__ = bytesCmp((c) => c > 0);
+methods.__ge__ = bytesCmp((c) => c >= 0);
+
 function stripBytes(s: string, chars: string | null, which: number): string {
   const set = chars === null ? BYTES_WS : new Set(chars);
   let i = 0;
@@ -307,7 +324,7 @@ function makeBytes(ctx: CallContext, cls: PyType, args: PyValue[], kw: string[] 
     if (n > 100_000_000) throw pyErr(E.MemoryError);
     return wrap(new Uint8Array(Number(n)));
   }
-  if (src instanceof PyBytes) return cls === bytesType ? src : wrap(src.bytes);
+  if (src instanceof PyBytes) return cls === bytesType && src.cls === bytesType ? src : wrap(Uint8Array.from(src.bytes));
   const toBytes = (items: PyValue[]) =>
     wrap(
       Uint8Array.from(items, (x) => {
@@ -370,3 +387,159 @@ defineClassMethods(bytesType, {
     return new PyBytes(Uint8Array.from(out));
   },
 });
+
+// ------------------------------------------------------------------ bytearray
+
+import { objectType } from '../objects';
+import { newBuiltinType } from '../types';
+import type { PyBuiltinFunction } from '../function';
+import { installBuiltinFunctions } from '../setup';
+import { sliceIndices } from '../subscr';
+import { PySlice } from '../objects';
+
+/** bytearray: a PyBytes whose `bytes` is a mutable number[] (shares the bytes methods). */
+export const bytearrayType = newBuiltinType('bytearray', [objectType], 'builtins', { layout: 'bytes' });
+bytearrayType.hashKind = 'none';
+
+function selfBA(args: PyValue[], name: string): PyBytes {
+  const s = args[0];
+  if (!(s instanceof PyBytes) || s.cls !== bytearrayType && !isBA(s)) {
+    throw pyErr(E.TypeError, `descriptor '${name}' for 'bytearray' objects doesn't apply to a '${typeName(s ?? null)}' object`);
+  }
+  if (!Array.isArray(s.bytes)) s.bytes = Array.from(s.bytes);
+  return s;
+}
+
+function isBA(v: PyValue): boolean {
+  return v instanceof PyBytes && (v.cls === bytearrayType || v.cls.mro.includes(bytearrayType));
+}
+
+function byteVal(v: PyValue): number {
+  const i = asIndex(v);
+  if (i === undefined) throw pyErr(E.TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
+  if (i < 0 || i > 255) throw pyErr(E.ValueError, 'byte must be in range(0, 256)');
+  return Number(i);
+}
+
+/** The bytes methods, re-wrapped so that bytes results become bytearrays. */
+const wrapped: Record<string, NativeFn> = {};
+for (const [name, fn] of Object.entries(methods)) {
+  wrapped[name] = (ctx, args, kw) => {
+    const r = fn(ctx, args, kw);
+    if (r instanceof PyBytes && r.cls === bytesType && name !== 'decode') return new PyBytes(Array.from(r.bytes), bytearrayType);
+    if (r instanceof PyList && (name === 'split' || name === 'rsplit' || name === 'splitlines')) {
+      return new PyList(r.items.map((x) => (x instanceof PyBytes ? new PyBytes(Array.from(x.bytes), bytearrayType) : x)));
+    }
+    return r;
+  };
+}
+
+defineMethods(bytearrayType, {
+  ...wrapped,
+  __repr__: (_c, args) => {
+    const s = selfBA(args, '__repr__');
+    return `${s.cls.name}(${bytesRepr(s.bytes)})`;
+  },
+  __init__: (ctx, args, kw) => {
+    const s = selfBA(args, '__init__');
+    const r = makeBytes(ctx, bytesType, args.slice(1), kw);
+    if (r instanceof NativeFrameStart) throw pyErr(E.TypeError, 'bytearray() from an iterable needing Python code is not supported');
+    s.bytes = Array.from((r as PyBytes).bytes);
+    return null;
+  },
+  append: (_c, args, kw) => {
+    const s = selfBA(args, 'append');
+    (s.bytes as number[]).push(byteVal(oneArg('bytearray.append', args, kw)));
+    return null;
+  },
+  extend: (ctx, args, kw) => {
+    const s = selfBA(args, 'extend');
+    const src = oneArg('bytearray.extend', args, kw);
+    if (src instanceof PyBytes) (s.bytes as number[]).push(...Array.from(src.bytes));
+    else {
+      const items = iterFast(src);
+      if (items === undefined) throw pyErr(E.TypeError, `can't extend bytearray with ${typeName(src)}`);
+      for (const x of items) (s.bytes as number[]).push(byteVal(x));
+    }
+    void ctx;
+    return null;
+  },
+  pop: (_c, args, kw) => {
+    const s = selfBA(args, 'pop');
+    const a = argsClinic('pop', args, kw, 0, 1);
+    const b = s.bytes as number[];
+    if (b.length === 0) throw pyErr(E.IndexError, 'pop from empty bytearray');
+    let i = a[0] === undefined ? -1 : indexArg(a[0]!);
+    if (i < 0) i += b.length;
+    if (i < 0 || i >= b.length) throw pyErr(E.IndexError, 'pop index out of range');
+    return b.splice(i, 1)[0]!;
+  },
+  insert: (_c, args, kw) => {
+    const s = selfBA(args, 'insert');
+    const a = argsClinic('insert', args, kw, 2, 2);
+    const b = s.bytes as number[];
+    let i = indexArg(a[0]!);
+    if (i < 0) i = Math.max(0, i + b.length);
+    b.splice(Math.min(i, b.length), 0, byteVal(a[1]!));
+    return null;
+  },
+  remove: (_c, args, kw) => {
+    const s = selfBA(args, 'remove');
+    const v = byteVal(oneArg('bytearray.remove', args, kw));
+    const b = s.bytes as number[];
+    const i = b.indexOf(v);
+    if (i < 0) throw pyErr(E.ValueError, 'value not found in bytearray');
+    b.splice(i, 1);
+    return null;
+  },
+  clear: (_c, args) => {
+    selfBA(args, 'clear').bytes = [];
+    return null;
+  },
+  copy: (_c, args) => new PyBytes(Array.from(selfBA(args, 'copy').bytes), bytearrayType),
+  reverse: (_c, args) => {
+    (selfBA(args, 'reverse').bytes as number[]).reverse();
+    return null;
+  },
+  __setitem__: (_c, args) => {
+    const s = selfBA(args, '__setitem__');
+    const b = s.bytes as number[];
+    const k = args[1]!;
+    if (k instanceof PySlice) {
+      const [start, stop, step] = sliceIndices(k, b.length);
+      const v = args[2]!;
+      const vals = v instanceof PyBytes ? Array.from(v.bytes) : (iterFast(v) ?? []).map(byteVal);
+      if (step !== 1) throw pyErr(E.ValueError, 'extended slice assignment on bytearray is not supported');
+      b.splice(start, Math.max(0, stop - start), ...vals);
+      return null;
+    }
+    let i = indexArg(k);
+    if (i < 0) i += b.length;
+    if (i < 0 || i >= b.length) throw pyErr(E.IndexError, 'bytearray index out of range');
+    b[i] = byteVal(args[2]!);
+    return null;
+  },
+  __delitem__: (_c, args) => {
+    const s = selfBA(args, '__delitem__');
+    const b = s.bytes as number[];
+    let i = indexArg(args[1]!);
+    if (i < 0) i += b.length;
+    if (i < 0 || i >= b.length) throw pyErr(E.IndexError, 'bytearray index out of range');
+    b.splice(i, 1);
+    return null;
+  },
+  __iadd__: (_c, args) => {
+    const s = selfBA(args, '__iadd__');
+    const o = args[1]!;
+    if (!(o instanceof PyBytes)) throw pyErr(E.TypeError, `can't concat ${typeName(o)} to bytearray`);
+    (s.bytes as number[]).push(...Array.from(o.bytes));
+    return s;
+  },
+});
+
+defineStaticMethods(bytearrayType, {
+  __new__: (_c, args) => new PyBytes([], newCls(args, bytearrayType)),
+});
+
+// setup.ts installs builtin *functions*; a type has a `name` too, so it can ride along.
+installBuiltinFunctions([bytearrayType as unknown as PyBuiltinFunction]);
