@@ -8,7 +8,6 @@ import '../vm/builtins/index'; // the library's builtin types' methods and funct
 import { initMath } from './math';
 import { initRandom } from './random';
 import { initCollectionsC } from './collections';
-import { initWarningsC } from './warnings-c';
 import { initThreadLow } from './_thread';
 import { initThreading } from './threading';
 import { initQueue } from './queue';
@@ -20,7 +19,6 @@ export const MODULES: ModuleRegistry = {
   math: initMath,
   random: initRandom,
   _collections: initCollectionsC,
-  _warnings: initWarningsC,
   _thread: initThreadLow,
   threading: initThreading,
   queue: initQueue,

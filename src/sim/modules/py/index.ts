@@ -18,7 +18,6 @@ import keyword from './keyword';
 import logging from './logging';
 import operator from './operator';
 import stringSrc from './string';
-import warnings from './warnings';
 
 export const STDLIB_SOURCES: Readonly<Record<string, string>> = {
   abc,
@@ -37,7 +36,6 @@ export const STDLIB_SOURCES: Readonly<Record<string, string>> = {
   logging,
   operator,
   string: stringSrc,
-  warnings,
 };
 
 /** The Python source of a simulated standard-library module, or null. */
