@@ -202,6 +202,65 @@ export function bootProcess(m: Machine, procHandle: unknown, threadHandle: unkno
 
 // ───────────────────────────── the loop ─────────────────────────────
 
+/** How long a process keeps a core while others wait for one (Linux CFS gives a few ms). */
+export const CORE_SLICE_NS = 4_000_000;
+/** Processes on different cores run in parallel; to keep the trace in time order the loop
+ * advances the earliest one, in batches of at most this much beyond the others' time. */
+export const PROCESS_QUANTUM_NS = 50_000;
+
+function wantsCore(p: KProcess): boolean {
+  return !p.exited && p.core === null && p.gil.holder !== null && !p.x?.stopped;
+}
+
+function holderState(k: K, p: KProcess, state: 'running' | 'ready'): void {
+  const h = p.gil.holder !== null ? k.s.threads[p.gil.holder] : undefined;
+  if (!h || h.state !== 'running' || h.shuttingDown) return;
+  const loc = threadLoc(k, h);
+  emit(k, { t: now(k), kind: 'thread.state', pid: p.pid, tid: h.tid, state, ...(loc ? { loc } : {}) });
+}
+
+/** Free cores go to the processes waiting for one, longest waiting first. */
+function assignFreeCores(k: K): void {
+  const s = k.s;
+  if (s.cores.indexOf(null) < 0) return;
+  const waiting = k.procList.filter(wantsCore);
+  if (waiting.length === 0) return;
+  waiting.sort((a, b) => (a.coreWaitSince ?? a.time) - (b.coreWaitSince ?? b.time) || a.pid - b.pid);
+  for (const q of waiting) {
+    const i = s.cores.indexOf(null);
+    if (i < 0) break;
+    s.cores[i] = q.pid;
+    q.core = i;
+    q.time = Math.max(q.time, now(k));
+    const waited = q.coreWaitSince !== undefined;
+    delete q.coreWaitSince;
+    if (waited) holderState(k, q, 'running');
+  }
+}
+
+/** `p` (the earliest process) used up its time slice while others wait for a core: it
+ * gives its core up (round robin, as an OS scheduler does with more runnable processes
+ * than cores). Returns true if it did. */
+function sliceOver(k: K, p: KProcess): boolean {
+  const waiting = k.procList.some(wantsCore);
+  if (!waiting) {
+    delete p.sliceEnd;
+    return false;
+  }
+  if (p.sliceEnd === undefined) {
+    p.sliceEnd = p.time + CORE_SLICE_NS;
+    return false;
+  }
+  if (p.time < p.sliceEnd || p.core === null) return false;
+  k.s.cores[p.core] = null;
+  p.core = null;
+  p.coreWaitSince = p.time;
+  delete p.sliceEnd;
+  holderState(k, p, 'ready');
+  assignFreeCores(k);
+  return true;
+}
+
 /** The running process with the smallest local time (ties: lowest pid). */
 function nextProcess(k: K): KProcess | null {
   let best: KProcess | null = null;
@@ -217,6 +276,7 @@ function nextProcess(k: K): KProcess | null {
 function runLoop(k: K): { deadlock?: WaitEdge[]; hang?: WaitEdge[] } | null {
   const s = k.s;
   while (!s.outcome && !s.pending) {
+    assignFreeCores(k);
     const p = nextProcess(k);
     const timer = peekTimer(s.timers);
     if (timer && (!p || timer.at <= p.time)) {
@@ -239,6 +299,7 @@ function runLoop(k: K): { deadlock?: WaitEdge[]; hang?: WaitEdge[] } | null {
       shutdownStep(k, h);
       continue;
     }
+    if (sliceOver(k, p)) continue;
     if (s.steps >= s.opts.maxSteps) {
       finish(k, 'limit', LIMIT_EXIT_CODE);
       break;
@@ -265,8 +326,9 @@ function runBatch(k: K, p: KProcess, h: KThread): void {
   const exp = nextGilExpiry(p.gil);
   if (exp !== null) horizon = Math.min(horizon, exp);
   for (const q of k.procList) {
-    if (q !== p && !q.exited && q.core !== null && q.gil.holder !== null) horizon = Math.min(horizon, q.time);
+    if (q !== p && !q.exited && q.core !== null && q.gil.holder !== null) horizon = Math.min(horizon, q.time + PROCESS_QUANTUM_NS);
   }
+  if (p.sliceEnd !== undefined) horizon = Math.min(horizon, p.sliceEnd);
   const plan = batchPlan(s.sched, h.tid, contended, dropRequested(p.gil), s.opts.preemption === 'instruction');
   const maxSteps = Math.min(s.opts.maxSteps - s.steps, plan.maxSteps);
   const r = k.engine.run(p.handle, h.handle, {

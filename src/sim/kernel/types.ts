@@ -97,6 +97,10 @@ export interface KProcess {
   exited: boolean;
   /** text written to the standard streams and not flushed yet (io.ts) */
   out: { stdout: string; stderr: string };
+  /** while it has a core and other processes wait for one: when its time slice ends */
+  sliceEnd?: number;
+  /** since when it waits for a core (round-robin order) */
+  coreWaitSince?: number;
   /** how its last batch of instructions ended, handled when its time comes (the loop
    * processes everything in time order) */
   deferred: EngineStop | null;
