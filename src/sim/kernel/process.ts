@@ -212,6 +212,7 @@ export function exitProcess(k: K, p: KProcess, status: number, main: KThread | n
   if (how.kind === 'immediate') ev.immediate = true;
   emit(k, ev);
   cancelAlarm(k, x);
+  procHooks.closeFds(k, p);
   if (p.core !== null) {
     k.s.cores[p.core] = null;
     p.core = null;
@@ -241,9 +242,12 @@ export const procHooks: {
   sigchld: (k: K, parent: KProcess) => void;
   /** removes a blocked thread from what it waits on (no wake-up) */
   cancelBlock: (k: K, t: KThread) => void;
+  /** closes the file descriptors of an ended process (ipc.ts) */
+  closeFds: (k: K, p: KProcess) => void;
 } = {
   sigchld: () => {},
   cancelBlock: () => {},
+  closeFds: () => {},
 };
 
 function cancelBlock(k: K, t: KThread): void {
@@ -404,4 +408,13 @@ registerSyscall('os.fork', (k, t) => forkSyscall(k, t));
 registerSyscall('os._exit', exitNow);
 registerSyscall('os.waitpid', waitpid);
 registerSyscall('proc.ps', (k, t) => ret(t, processTable(k)));
-registerSyscall('os.getppid', (k, t) => ret(t, procOf(k, t).ppid));
+registerSyscall('proc.setpgid', (k, t, p) => {
+  const me = procOf(k, t);
+  const pid = Math.trunc(Number(p.pid)) || me.pid;
+  const target = k.s.procs[pid];
+  if (!target || px(k.s, target).reaped || (target !== me && target.ppid !== me.pid)) kErr('ProcessLookupError', 3, 'No such process');
+  const pgid = Math.trunc(Number(p.pgid)) || target.pid;
+  if (pgid < 0) kErr('OSError', 22, 'Invalid argument');
+  px(k.s, target).pgid = pgid;
+  ret(t, p.session === true ? pgid : null);
+});

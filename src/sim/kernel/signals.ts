@@ -282,8 +282,16 @@ function alarmLeftNs(k: K, x: ProcExt): number {
   return x.sig.alarm ? Math.max(0, x.sig.alarm.at - now(k)) : 0;
 }
 
+const timerHandlers: Record<string, (k: K, data: Record<string, unknown>) => void> = {};
+/** Other parts' 'ext' timers (IPC poll timeouts). */
+export function registerTimer(name: string, h: (k: K, data: Record<string, unknown>) => void): void {
+  timerHandlers[name] = h;
+}
+
 /** A kernel timer of kind 'ext' fired. */
 export function fireExtTimer(k: K, name: string, data: Record<string, unknown>): void {
+  const h = timerHandlers[name];
+  if (h) return h(k, data);
   switch (name) {
     case 'alarm': {
       const p = k.s.procs[Number(data.pid)];
