@@ -11,6 +11,7 @@ import type { WaitForGraph } from './waitfor';
 import type { EngineStop } from './engine';
 import type { SyncObject } from './sync';
 import type { ProcExt } from './proc-state';
+import type { IpcState } from './ipc';
 
 /** pid of the script's process (pid 1 is the simulated init that adopts orphans). */
 export const DEFAULT_MAIN_PID = 1000;
@@ -148,6 +149,8 @@ export type RunOutcome = 'exit' | 'signal' | 'deadlock' | 'hang' | 'limit' | 'er
 
 export interface MachineState {
   opts: MachineOptions;
+  /** issue 6: pipes, connections and shared memory (ipc.ts; created on first use) */
+  ipc?: IpcState;
   clock: Clock;
   timers: TimerQueue<TimerPayload>;
   procs: Record<number, KProcess>;

@@ -12,6 +12,7 @@ import { initThreadLow } from './_thread';
 import { initThreading } from './threading';
 import { initQueue } from './queue';
 import { initTime } from './time';
+import { initOs } from './os';
 import { initWarnings } from './warnings';
 
 export const MODULES: ModuleRegistry = {
@@ -23,5 +24,6 @@ export const MODULES: ModuleRegistry = {
   threading: initThreading,
   queue: initQueue,
   time: initTime,
+  os: initOs,
   warnings: initWarnings,
 };
