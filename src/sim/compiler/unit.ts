@@ -89,7 +89,8 @@ export class Unit {
   /** Does the last emitted instruction end its path (return, raise, jump)? */
   lastIsTerminator(): boolean {
     const n = this.ops.length;
-    return n > 0 && isTerminator(this.ops[n - 1]);
+    // a label bound here (a loop's exit) makes this point reachable
+    return n > 0 && isTerminator(this.ops[n - 1]) && !this.labels.includes(n);
   }
 
   // ------------------------------------------------------------ tables
