@@ -1,47 +1,19 @@
 // Parse benchmark: time to parse + convert a generated 10,000-line Python file, warm.
-//   node --import tsx bench/parse/parse.bench.ts
+//   node --import tsx bench/parse/parse.bench.ts [--old]
 // Prints the median of several runs, split into tree-sitter's parse and the rest
-// (error scan, CST → AST conversion, compile-time checks). Never fails.
+// (error scan, CST mirror, CST → AST conversion, compile-time checks). With --old, also
+// times the conversion run directly on web-tree-sitter's Nodes (the path before the CST
+// mirror) in the same process, and checks both give the same AST. Never fails.
 import { Language, Parser } from 'web-tree-sitter';
 import { loadParserWasm } from '../../src/cli/wasm';
 import { checkModule } from '../../src/sim/syntax/check';
 import { convertModule } from '../../src/sim/syntax/convert';
+import { mirrorTree } from '../../src/sim/syntax/cst';
 import { initParser, parse } from '../../src/sim/syntax/parser';
 import { tokenize } from '../../src/sim/syntax/tokenizer';
+import { generate } from './generate';
 
-function generate(lines: number): string {
-  const out: string[] = ['import threading', 'from collections import deque', ''];
-  let i = 0;
-  while (out.length < lines) {
-    out.push(
-      `class Worker${i}(threading.Thread):`,
-      `    """Worker number ${i}."""`,
-      `    def __init__(self, q, n=${i}, *args, **kw):`,
-      `        super().__init__(*args, **kw)`,
-      `        self.q, self.n = q, n`,
-      `        self.items = [x * 2 for x in range(n) if x % 3 == 0]`,
-      `    def run(self):`,
-      `        total = 0`,
-      `        for k, v in enumerate(self.items):`,
-      `            if v > 10 and k % 2 or not v:`,
-      `                total += v ** 2 - (k << 1)`,
-      `            elif v == 0:`,
-      `                continue`,
-      `            else:`,
-      `                total -= 1`,
-      `        try:`,
-      `            self.q.put({"n": self.n, "total": total, **self.__dict__})`,
-      `        except (ValueError, KeyError) as e:`,
-      `            print(f"worker {self.n}: {e!r:>20}", file=None)`,
-      `        finally:`,
-      `            pass`,
-      `        return lambda a, b=1: a[1:2, ::3] if a else b`,
-      '',
-    );
-    i++;
-  }
-  return out.slice(0, lines).join('\n') + '\n';
-}
+const big = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? `${v}n` : v);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -60,14 +32,22 @@ async function main(): Promise<void> {
     raw.parse(src)?.delete();
   }
   const full: number[] = [];
+  const fullCpu: number[] = [];
   const tsOnly: number[] = [];
   const tok: number[] = [];
   const conv: number[] = [];
+  const mir: number[] = [];
   const chk: number[] = [];
-  for (let k = 0; k < 7; k++) {
+  const old: number[] = [];
+  const withOld = process.argv.includes('--old');
+  const runs = 9;
+  for (let k = 0; k < runs; k++) {
+    const cpu0 = process.cpuUsage();
     let t = performance.now();
     const r = parse(src, 'bench.py');
     full.push(performance.now() - t);
+    const cpu = process.cpuUsage(cpu0);
+    fullCpu.push((cpu.user + cpu.system) / 1000);
     if (r.errors.length > 0) throw new Error(`benchmark source has errors: ${r.errors[0].message}`);
     t = performance.now();
     const tree = raw.parse(src)!;
@@ -76,8 +56,19 @@ async function main(): Promise<void> {
     tokenize(src, false);
     tok.push(performance.now() - t);
     t = performance.now();
-    const { module } = convertModule(tree.rootNode, src);
+    const cst = mirrorTree(tree, src);
+    mir.push(performance.now() - t);
+    t = performance.now();
+    const { module } = convertModule(cst.root, src);
     conv.push(performance.now() - t);
+    if (withOld) {
+      t = performance.now();
+      const before = convertModule(tree.rootNode, src);
+      old.push(performance.now() - t);
+      if (k === 0 && JSON.stringify(before, big) !== JSON.stringify({ module, errors: [], unsupported: [] }, big)) {
+        throw new Error('the old and new conversions differ');
+      }
+    }
     t = performance.now();
     checkModule(module);
     chk.push(performance.now() - t);
@@ -85,13 +76,21 @@ async function main(): Promise<void> {
   }
   const f = median(full);
   const ts = median(tsOnly);
-  console.log(`parse+convert 10,000 lines (${(src.length / 1024).toFixed(0)} KiB), warm, median of 7:`);
-  console.log(`  total           ${f.toFixed(1)} ms`);
+  console.log(`parse+convert 10,000 lines (${(src.length / 1024).toFixed(0)} KiB), warm, median of ${runs}:`);
+  console.log(`  total           ${f.toFixed(1)} ms  (CPU time ${median(fullCpu).toFixed(1)} ms)`);
   console.log(`  tree-sitter     ${ts.toFixed(1)} ms`);
   console.log(`  ours            ${(f - ts).toFixed(1)} ms, of which:`);
   console.log(`    tokenizer (line summaries)  ${median(tok).toFixed(1)} ms`);
+  console.log(`    CST mirror (TreeCursor walk) ${median(mir).toFixed(1)} ms`);
   console.log(`    CST → AST conversion         ${median(conv).toFixed(1)} ms`);
   console.log(`    compile-time checks          ${median(chk).toFixed(1)} ms`);
+  if (withOld) {
+    // The whole parse() before the mirror: the same steps with the old conversion.
+    const oldTotal = median(full) - median(mir) - median(conv) + median(old);
+    console.log(`old path (conversion on web-tree-sitter Nodes), same run:`);
+    console.log(`    CST → AST conversion         ${median(old).toFixed(1)} ms`);
+    console.log(`    estimated parse() total      ${oldTotal.toFixed(1)} ms`);
+  }
 }
 
 main().catch((e) => {

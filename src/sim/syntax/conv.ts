@@ -1,6 +1,6 @@
 // Shared state of one CST → AST conversion: the source and the diagnostics found so far.
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './cst';
 import type { Expr, Loc, SyntaxDiagnostic, UnsupportedDiagnostic } from './ast';
 import { nodeLoc } from './loc';
 

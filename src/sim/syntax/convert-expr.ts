@@ -1,6 +1,6 @@
 // Expressions: tree-sitter-python CST nodes → ast.ts Expr.
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './cst';
 import type {
   Arg, Arguments, CmpOpKind, Comprehension, Expr, ExprContext, Keyword, Loc, OperatorKind,
 } from './ast';
@@ -231,8 +231,8 @@ export function expr(c: Conv, n: Node): Expr {
 
 /** Identifiers are NFKC-normalized, as CPython does (PEP 3131). */
 export function identifier(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC');
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return text.normalize('NFKC');
+  return text;
 }
 
 /**

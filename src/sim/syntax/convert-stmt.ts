@@ -1,6 +1,6 @@
 // Statements: tree-sitter-python CST nodes → ast.ts Stmt.
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './cst';
 import type { Alias, ExceptHandler, Expr, Keyword, Loc, Stmt, WithItem } from './ast';
 import type { Conv } from './conv';
 import { BINOPS, argumentsOf, callArguments, emptyArguments, expr, field, store } from './convert-expr';

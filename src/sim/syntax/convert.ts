@@ -1,7 +1,7 @@
 // Entry point of the CST → AST conversion (statements in convert-stmt.ts, expressions in
 // convert-expr.ts, string literals in strings.ts).
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './cst';
 import type { Module, SyntaxDiagnostic, UnsupportedDiagnostic } from './ast';
 import { Conv } from './conv';
 import { statements } from './convert-stmt';

@@ -10,7 +10,19 @@ function fail<T>(message: string): Decoded<T> {
 }
 
 /** An integer or float literal as written (may carry a j/J suffix). */
+/** `0` or digits without a leading zero or underscores: the common case, no regexes. */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || (n > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function decodeNumber(text: string): Decoded<ConstantValue> {
+  if (isPlainDecimal(text)) return { ok: true, value: { type: 'int', value: BigInt(text) } };
   let t = text;
   if (/[lL]$/.test(t)) return fail('invalid decimal literal');
   const imaginary = /[jJ]$/.test(t);

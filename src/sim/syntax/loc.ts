@@ -1,10 +1,11 @@
 // Source locations: tree-sitter rows/columns (0-based, UTF-16 units in web-tree-sitter)
 // to ast.ts Loc (1-based lines, 0-based columns).
 
-import type { Node } from 'web-tree-sitter';
+import { CNode, type SyntaxNode as Node } from './cst';
 import type { Loc } from './ast';
 
 export function nodeLoc(n: Node): Loc {
+  if (n instanceof CNode) return n.loc();
   const s = n.startPosition;
   const e = n.endPosition;
   return { line: s.row + 1, col: s.column, endLine: e.row + 1, endCol: e.column };
@@ -27,6 +28,7 @@ export function fallbackLoc(source: string): Loc {
 
 /** Named children minus comments and line continuations (extras tree-sitter puts anywhere). */
 export function kids(n: Node): Node[] {
+  if (n instanceof CNode) return n.kids();
   const out: Node[] = [];
   for (const c of n.namedChildren) {
     if (c && c.type !== 'comment' && c.type !== 'line_continuation') out.push(c);
@@ -36,6 +38,7 @@ export function kids(n: Node): Node[] {
 
 /** All children (named and anonymous) minus comments and line continuations. */
 export function allKids(n: Node): Node[] {
+  if (n instanceof CNode) return n.allKids();
   const out: Node[] = [];
   for (const c of n.children) {
     if (c && c.type !== 'comment' && c.type !== 'line_continuation') out.push(c);
@@ -44,6 +47,7 @@ export function allKids(n: Node): Node[] {
 }
 
 export function hasToken(n: Node, text: string): boolean {
+  if (n instanceof CNode) return n.hasToken(text);
   for (const c of n.children) if (c && !c.isNamed && c.type === text) return true;
   return false;
 }

@@ -7,6 +7,7 @@ import type { ParseResult } from './ast';
 import { convertModule } from './convert';
 import { findSyntaxErrors } from './errors';
 import { checkModule } from './check';
+import { mirrorTree } from './cst';
 import { fallbackLoc } from './loc';
 
 let parser: Parser | null = null;
@@ -48,7 +49,7 @@ export function parse(source: string, filename: string): ParseResult {
     // Tokenizer-level and structural errors exist even where tree-sitter finds none.
     const syntaxErrors = findSyntaxErrors(root, source);
     if (syntaxErrors.length > 0) return { module: null, errors: syntaxErrors, unsupported: [] };
-    const { module, unsupported, errors } = convertModule(root, source);
+    const { module, unsupported, errors } = convertModule(mirrorTree(tree, source).root, source);
     const semantic = errors.length === 0 ? checkModule(module) : [];
     const all = [...errors, ...semantic];
     if (all.length > 0) return { module: null, errors: all.slice(0, 1), unsupported };

@@ -1,7 +1,7 @@
 // String literals: plain, raw, bytes, implicit concatenation, f-strings (nested format
 // specs, conversions, the `=` debug specifier), producing Constant or JoinedStr like CPython.
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './cst';
 import type { Expr, Loc } from './ast';
 import type { Conv } from './conv';
 import { bytesOf, decodeBody as rawDecode, parsePrefix, unknownNames, type Decoded, type StringPrefix } from './literals';
