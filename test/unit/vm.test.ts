@@ -306,3 +306,117 @@ test('deep copy keeps sharing and cycles', async () => {
   const orig = (vm.modules.getStr('__main__') as unknown as { dict: import('../../src/sim/vm/dict').PyDict }).dict.getStr('a');
   assert.notEqual(orig, a);
 });
+
+test('user protocols run resumably: __iter__/__next__, __bool__, __len__, __contains__, __getattr__, properties', async () => {
+  const r = await run(`
+class Count:
+    def __init__(self, n):
+        self.i, self.n = 0, n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.i >= self.n:
+            raise StopIteration
+        self.i += 1
+        return self.i
+class Box:
+    def __init__(self, items):
+        self._items = items
+    def __len__(self):
+        return len(self._items)
+    def __contains__(self, x):
+        return x in self._items
+    def __getattr__(self, name):
+        return "dyn_" + name
+    @property
+    def size(self):
+        return len(self)
+    @size.setter
+    def size(self, v):
+        self._items = list(range(v))
+class Truthy:
+    def __bool__(self):
+        return False
+print(list(Count(3)), [x * 2 for x in Count(2)], sum(Count(4)) if False else 0)
+b = Box([1, 2])
+print(bool(b), 2 in b, 5 not in b, b.foo, b.size)
+b.size = 4
+print(b.size, "yes" if Truthy() else "no", not Truthy())
+a, b2, c = Count(3)
+print(a, b2, c)
+`);
+  assert.equal(r.stdout, "[1, 2, 3] [2, 4] 0\nTrue True True dyn_foo 2\n4 no True\n1 2 3\n");
+});
+
+test('dict and set keys with Python __hash__/__eq__', async () => {
+  const r = await run(`
+class K:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        return hash(self.v % 10)
+    def __eq__(self, o):
+        return isinstance(o, K) and o.v == self.v
+d = {K(1): "a", K(11): "b"}
+d[K(1)] = "c"
+print(len(d), d[K(1)], d[K(11)], K(21) in d, K(11) in d)
+s = {K(1), K(1), K(2)}
+print(len(s))
+del d[K(1)]
+print(len(d), K(1) in d)
+`);
+  assert.equal(r.stdout, "2 c b False True\n2\n1 False\n");
+});
+
+test('set iteration order matches CPython', async () => {
+  const r = await run(`
+print({3, 2, 1}, {10, 1, 100, 7, 8, 9, 33, 17}, {-1, -2, 5}, {(1, 2), (3, 4), (0, 0)})
+s = set()
+for i in range(20):
+    s.add(i * 7)
+print(s)
+`);
+  assert.equal(r.stdout, "{1, 2, 3} {1, 33, 100, 7, 8, 9, 10, 17} {5, -1, -2} {(1, 2), (3, 4), (0, 0)}\n{0, 133, 7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 77, 84, 91, 98, 105, 112, 119, 126}\n");
+});
+
+test('abandoned generators run their finally blocks (break, del)', async () => {
+  const r = await run(`
+def res():
+    try:
+        for i in range(10):
+            yield i
+    finally:
+        print("close")
+for x in res():
+    if x == 1:
+        break
+print("after")
+g = res()
+next(g)
+del g
+print("end")
+`);
+  assert.equal(r.stdout, 'close\nafter\nclose\nend\n');
+});
+
+test('uncaught exception chains and SystemExit', async () => {
+  const a = await run(`
+try:
+    1 / 0
+except ZeroDivisionError:
+    raise KeyError("k")
+`);
+  assert.equal(a.code, 1);
+  assert.match(a.stderr, /ZeroDivisionError: division by zero\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback \(most recent call last\):\n/);
+  assert.match(a.stderr, /KeyError: 'k'\n$/);
+  const b = await run('import sys\nprint("x")\nsys.exit(3)\n');
+  assert.equal(b.code, 3);
+  assert.equal(b.stdout, 'x\n');
+  const c = await run('raise SystemExit("bye")\n');
+  assert.equal(c.code, 1);
+  assert.equal(c.stderr, 'bye\n');
+  const d = await run('x = undefined_nam\n');
+  assert.match(d.stderr, /NameError: name 'undefined_nam' is not defined\n$/);
+  const e = await run('class A:\n    value = 1\nA().valeu\n');
+  assert.match(e.stderr, /AttributeError: 'A' object has no attribute 'valeu'. Did you mean: 'value'\?\n$/);
+});

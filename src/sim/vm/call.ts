@@ -51,6 +51,20 @@ export function fastFrame(func: PyFunction, stack: StackValue[], start: number, 
   const code = func.code;
   if (code.argcount !== n || (code.flags & SIMPLE_MASK) !== 0 || code.kwonlyargcount !== 0) return null;
   const nl = code.varnames.length;
+  const pool = (code as unknown as { $pool?: Frame[] }).$pool;
+  if (pool !== undefined && pool.length > 0) {
+    // reuse a frame of this code object that returned (see releaseFrame)
+    const f = pool.pop()!;
+    const locals = f.locals;
+    let i = 0;
+    for (; i < n; i++) locals[i] = stack[start + i] as PyValue;
+    for (; i < nl; i++) locals[i] = UNBOUND;
+    f.globals = func.globals;
+    f.builtins = builtins;
+    f.func = func;
+    if (code.cellvars.length + code.freevars.length > 0) initCells(f, func);
+    return f;
+  }
   const locals: (PyValue | Sentinel)[] = new Array(nl);
   let i = 0;
   for (; i < n; i++) locals[i] = stack[start + i] as PyValue;
@@ -59,6 +73,31 @@ export function fastFrame(func: PyFunction, stack: StackValue[], start: number, 
   f.func = func;
   if (code.cellvars.length + code.freevars.length > 0) initCells(f, func);
   return f;
+}
+
+/** A plain function frame returned normally: nothing refers to it any more (generator
+ *  frames never come here; tracebacks copy code/line), so it is reset and kept in a small
+ *  per-code pool (a hidden property, never part of snapshots) for the next call. */
+export function releaseFrame(f: Frame): void {
+  const code = f.code;
+  let pool = (code as unknown as { $pool?: Frame[] }).$pool;
+  if (pool === undefined) {
+    pool = [];
+    Object.defineProperty(code, '$pool', { value: pool, enumerable: false, writable: false });
+  }
+  if (pool.length >= 16) return;
+  f.ip = 0;
+  f.lasti = 0;
+  f.stack.length = 0;
+  f.blocks = NO_BLOCKS;
+  f.cells = NO_CELLS;
+  f.back = null;
+  f.func = null;
+  f.kwnames = null;
+  f.retOverride = UNBOUND;
+  const locals = f.locals;
+  for (let i = 0; i < locals.length; i++) locals[i] = UNBOUND;
+  pool.push(f);
 }
 
 function listNames(names: string[]): string {

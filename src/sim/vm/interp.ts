@@ -23,7 +23,7 @@ import {
   callValue, deliver, pushNativeFrame, pushPyFrame, raiseInThread, runDeferred, toPyException,
   genYield, genReturn, resumeGenerator, setYieldFromOp, nativeResult, lineOf, finalizeIfUnreachable,
 } from './runtime';
-import { bindFrame, fastFrame, NO_BLOCKS } from './call';
+import { bindFrame, fastFrame, NO_BLOCKS, releaseFrame } from './call';
 import { constsOf } from './consts';
 import { COST, NATIVE_COST } from './cost';
 import {
@@ -1037,6 +1037,7 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
             const back = f.back;
             t.frame = back;
             t.depth--;
+            if (f.ns === null) releaseFrame(f);
             if (back !== null && back.kind === 'py') back.stack.push(v);
             else deliver(t, v);
             continue outer;
