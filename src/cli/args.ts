@@ -1,5 +1,6 @@
 // Command-line parsing for `threadline`, on node's built-in util.parseArgs.
 import { parseArgs } from 'node:util';
+import { signalNumber } from '../sim/kernel/signal-table';
 
 export type Command = 'run' | 'explore' | 'dis' | 'help' | 'version';
 
@@ -61,6 +62,7 @@ export function parseSignalSpec(text: string): SignalSpec {
   const timeNs = Math.round(Number(m[1]) * TIME_UNITS[m[2] ?? 's']);
   let signal = parts[1].toUpperCase();
   if (!/^\d+$/.test(signal) && !signal.startsWith('SIG')) signal = 'SIG' + signal;
+  if (signalNumber(signal) === null) throw new UsageError(`--signal: unknown signal '${parts[1]}'`);
   const spec: SignalSpec = { timeNs, signal };
   if (parts.length === 3) {
     if (!/^\d+$/.test(parts[2])) throw new UsageError(`--signal: bad pid '${parts[2]}'`);

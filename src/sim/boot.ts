@@ -6,6 +6,7 @@ import type { TraceEvent } from '../trace/format';
 import type { DeadlockReport, Outcome } from './api';
 import type { VMHost } from './vm/vm';
 import { startVmMachine, type VmMachine, type VmMachineOptions } from './kernel/vm-engine';
+import { scheduleSignals } from './kernel/signals';
 import type { WaitEdge } from '../trace/format';
 import { MODULES } from './modules/index';
 import { compileSource } from './frontend';
@@ -99,7 +100,10 @@ export function startMachine(code: CodeObject, o: BootOptions, sinks: BootSinks)
     host,
   };
   if (o.schedule) opts.schedule = o.schedule;
-  return startVmMachine(code, opts, { output: sinks.output, event: sinks.event });
+  const vmm = startVmMachine(code, opts, { output: sinks.output, event: sinks.event });
+  // External signals (`--signal T:SIG[:PID]`), as a terminal or `kill` would send them.
+  if (o.signals && o.signals.length > 0) scheduleSignals(vmm.machine.k, o.signals);
+  return vmm;
 }
 
 export function bootMachine(code: CodeObject, o: BootOptions, sinks: BootSinks): BootedMachine {
