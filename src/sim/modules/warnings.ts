@@ -76,10 +76,14 @@ function fieldMatches(f: PyValue, s: string): boolean {
 
 // ------------------------------------------------------------------ module state
 
+/** The warnings module; imported on first use when native code (threading's deprecated
+ *  aliases) warns before the program imported it, as CPython's threading.py does. */
 function mod(ctx: CallContext): PyModule {
   const m = ctx.vm.modules.getStr('warnings');
   if (m instanceof PyModule) return m;
-  throw pyErr(E.RuntimeError, 'warnings module is not initialized');
+  const fresh = initWarnings(ctx.vm);
+  ctx.vm.modules.setStr('warnings', fresh);
+  return fresh;
 }
 
 function filtersOf(m: PyModule): PyList {
