@@ -420,3 +420,32 @@ except ZeroDivisionError:
   const e = await run('class A:\n    value = 1\nA().valeu\n');
   assert.match(e.stderr, /AttributeError: 'A' object has no attribute 'valeu'. Did you mean: 'value'\?\n$/);
 });
+
+test('signal-style interrupts: a handler between instructions, and during a blocking call (retried)', async () => {
+  await initSim();
+  const src = `
+import sys
+def handler(signum, frame):
+    print("handler", signum)
+x = 0
+for i in range(3):
+    x += i
+print("interval", sys.getswitchinterval())
+print("done", x)
+`;
+  const { vm, thread, out } = boot(src);
+  const { callInterrupt } = await import('../../src/sim/vm/interp');
+  const mainDict = (vm.modules.getStr('__main__') as unknown as { dict: import('../../src/sim/vm/dict').PyDict }).dict;
+  // run until the loop is running, then interrupt between instructions
+  for (let i = 0; i < 60; i++) step(vm, thread);
+  callInterrupt(vm, thread, mainDict.getStr('handler')!, [2, null]);
+  // run to the syscall, interrupt it, and check that it is issued again
+  let r = runSteps(vm, thread, 1_000_000);
+  assert.equal(r.kind, 'syscall');
+  callInterrupt(vm, thread, mainDict.getStr('handler')!, [14, null]);
+  r = runSteps(vm, thread, 1_000_000);
+  assert.equal(r.kind, 'syscall');
+  assert.equal(r.kind === 'syscall' && r.request.name, 'gil.getinterval');
+  const f = finish(vm, thread, out);
+  assert.equal(f.stdout, 'handler 2\nhandler 14\ninterval 0.005\ndone 3\n');
+});

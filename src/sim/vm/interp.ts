@@ -94,10 +94,27 @@ export function resumeWithException(vm: VM, t: PyThreadState, exc: PyBaseExcepti
   raiseInThread({ vm, thread: t }, exc, true);
 }
 
-/** Raises an exception in a runnable thread at its current instruction boundary (used for
- *  signals: KeyboardInterrupt or an exception from a handler). */
+/** Raises an exception in a thread at its current instruction boundary (signals:
+ *  KeyboardInterrupt). A thread blocked in a syscall gets it as the call's exception. */
 export function raiseAsync(vm: VM, t: PyThreadState, exc: PyBaseException): void {
+  if (t.status === 'syscall') {
+    resumeWithException(vm, t, exc);
+    return;
+  }
   raiseInThread({ vm, thread: t }, exc, true);
+}
+
+/** Runs `callee(*args)` on thread `t` at its current instruction boundary, then lets the
+ *  thread continue as if nothing happened (a signal handler between instructions). If the
+ *  thread is blocked in a syscall, the handler runs first and the same request is then
+ *  issued again (PEP 475: the call is retried; the kernel sees the request anew and may
+ *  shorten a timeout). An exception from the handler propagates from the interrupted
+ *  point (for a syscall: from the blocking call). */
+export function callInterrupt(vm: VM, t: PyThreadState, callee: PyValue, args: PyValue[]): void {
+  const retry = t.status === 'syscall' ? t.syscall : null;
+  t.status = 'runnable';
+  t.syscall = null;
+  pushNativeFrame({ vm, thread: t }, new NativeFrameStart('vm.interrupt', { callee, args, retry, phase: 0 }));
 }
 
 function stepNative(ctx: CallContext, nf: NativeFrame): void {

@@ -9,7 +9,7 @@ import { PyDict, PySetBase, DELETED, EMPTY, keyOf, CUSTOM_KEY } from './dict';
 import { PyBuiltinFunction, PyFunction, PyBoundMethod, PyGenerator, PyCell, PyStaticMethod, PyClassMethod, PyMemberDescr } from './function';
 import { E, PyBaseException, PyException, pyErr, newException } from './exceptions';
 import {
-  NativeCall, NativeFrameStart, GenMode, type CallContext, type Frame, type NativeImpl,
+  NativeCall, NativeFrameStart, GenMode, SyscallRequest, type CallContext, type Frame, type NativeImpl,
 } from './frame';
 import { registerNativeImpl, makeBuiltin } from './types';
 import {
@@ -761,6 +761,21 @@ reg('vm.genClose', (ctx, st, value, exc) => {
   }
   void value;
   throw pyErr(E.RuntimeError, 'generator ignored GeneratorExit');
+});
+
+/** A signal handler (or other asynchronous call) run between instructions; see
+ *  interp.ts callInterrupt. */
+reg('vm.interrupt', (_ctx, st, value, exc) => {
+  rethrow(exc);
+  if (st.phase === 0) {
+    st.phase = 1;
+    return new NativeCall(st.callee as PyValue, st.args as PyValue[]);
+  }
+  if (st.phase === 1 && st.retry) {
+    st.phase = 2;
+    return st.retry as SyscallRequest;
+  }
+  return st.retry ? value : NO_RESULT;
 });
 
 // ------------------------------------------------------------------ protocol callables
