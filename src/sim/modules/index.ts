@@ -8,11 +8,13 @@ import '../vm/builtins/index'; // the library's builtin types' methods and funct
 import { initMath } from './math';
 import { initRandom } from './random';
 import { initCollectionsC } from './collections';
+import { initTraceback } from './traceback';
 import { initThreadLow } from './_thread';
 import { initThreading } from './threading';
 import { initQueue } from './queue';
 import { initTime } from './time';
 import { initOs } from './os';
+import { initSignal } from './signal';
 import { initWarnings } from './warnings';
 
 export const MODULES: ModuleRegistry = {
@@ -20,10 +22,12 @@ export const MODULES: ModuleRegistry = {
   math: initMath,
   random: initRandom,
   _collections: initCollectionsC,
+  traceback: initTraceback,
   _thread: initThreadLow,
   threading: initThreading,
   queue: initQueue,
   time: initTime,
   os: initOs,
+  signal: initSignal,
   warnings: initWarnings,
 };

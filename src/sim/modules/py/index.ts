@@ -18,6 +18,7 @@ import keyword from './keyword';
 import logging from './logging';
 import operator from './operator';
 import stringSrc from './string';
+import typing from './typing';
 
 export const STDLIB_SOURCES: Readonly<Record<string, string>> = {
   abc,
@@ -36,6 +37,7 @@ export const STDLIB_SOURCES: Readonly<Record<string, string>> = {
   logging,
   operator,
   string: stringSrc,
+  typing,
 };
 
 /** The Python source of a simulated standard-library module, or null. */
