@@ -10,19 +10,15 @@ import type { K } from '../kernel/threads';
 import type { SyncObject } from '../kernel/sync';
 import type { KThread } from '../kernel/types';
 import { parseArgs } from '../vm/args';
-import { PyDict } from '../vm/dict';
 import { E, PyException, pyErr } from '../vm/exceptions';
-import { NativeFrameStart, SyscallRequest, type CallContext, type NativeFn } from '../vm/frame';
+import { NativeCall, NativeFrameStart, SyscallRequest, type CallContext, type NativeFn } from '../vm/frame';
 import { PyModule } from '../vm/function';
 import { PyFloat, PyObject, PyTuple, objectType, type PyValue } from '../vm/objects';
 import { fakeAddress, typeName } from '../vm/protocol';
-import { lineOf } from '../vm/runtime';
-import { streamWrite } from '../vm/stream';
 import {
-  defineMethods, makeBuiltin, newBuiltinType, registerClass, registerNativeImpl,
+  defineMethods, getBuiltinById, makeBuiltin, newBuiltinType, registerClass, registerNativeImpl,
 } from '../vm/types';
 import { newModule, type VM } from '../vm/vm';
-import type { Frame, AnyFrame } from '../vm/frame';
 
 // ───────────────────────────── kernel access ─────────────────────────────
 
@@ -115,34 +111,43 @@ export function truthy(v: PyValue | undefined, dflt: boolean): boolean {
 
 // ───────────────────────────── warnings ─────────────────────────────
 
-function callerFrame(ctx: CallContext): Frame | null {
-  for (let f: AnyFrame | null = ctx.thread.frame; f; f = f.back) if (f.kind === 'py') return f;
-  return null;
-}
-
 /**
- * A DeprecationWarning attributed to the caller, printed as CPython's default filters do:
- * only when the caller is in __main__, once per location.
+ * Returns `result` after a DeprecationWarning attributed to the calling Python code, through
+ * the warnings module (filters, once per location; the default filters show it only for
+ * code in __main__), like threading.py's `warnings.warn(msg, DeprecationWarning,
+ * stacklevel=2)`:
  *   x.py:3: DeprecationWarning: getName() is deprecated, get the name attribute instead
  *     print(t.getName())
  */
-export function deprecated(ctx: CallContext, message: string): void {
-  const f = callerFrame(ctx);
-  if (!f || f.globals.getStr('__name__') !== '__main__') return;
-  const line = lineOf(f);
-  const file = f.code.filename;
-  let reg = f.globals.getStr('__warningregistry__');
-  if (!(reg instanceof PyDict)) {
-    reg = new PyDict();
-    f.globals.setStr('__warningregistry__', reg);
-  }
-  const key = `${message}|DeprecationWarning|${line}`;
-  if ((reg as PyDict).getStr(key) !== undefined) return;
-  (reg as PyDict).setStr(key, true);
-  const src = ctx.vm.host.getSourceLine(file, line);
-  const text = `${file}:${line}: DeprecationWarning: ${message}\n` + (src !== null ? `  ${src.trim()}\n` : '');
-  streamWrite(ctx.vm, ctx.vm.stderr, text);
+export function deprecatedThen(message: string, result: PyValue): NativeFrameStart {
+  return new NativeFrameStart('threading.deprecated', { message, result, phase: 0 });
 }
+
+/** The same, then the syscall `name` whose result is returned (notifyAll()). */
+export function deprecatedThenCall(message: string, name: string, payload: Record<string, unknown>): NativeFrameStart {
+  return new NativeFrameStart('threading.deprecated', { message, result: null, call: { name, payload }, phase: 0 });
+}
+
+registerNativeImpl('threading.deprecated', {
+  resume(ctx, st, value, exc) {
+    if (exc) throw new PyException(exc);
+    if (st.phase === 0) {
+      st.phase = 1;
+      // CPython imports warnings at start-up; here on first use
+      const vm = ctx.vm;
+      const init = vm.registry['warnings'];
+      if (vm.modules.getStr('warnings') === undefined && init) vm.modules.setStr('warnings', init(vm));
+      const warn = getBuiltinById('warnings.warn');
+      if (warn) return new NativeCall(warn, [st.message as string, E.DeprecationWarning, 1]);
+    }
+    const call = st.call as { name: string; payload: Record<string, unknown> } | undefined;
+    if (st.phase === 1 && call) {
+      st.phase = 2;
+      return new SyscallRequest(call.name, call.payload);
+    }
+    return st.phase === 2 ? value : (st.result as PyValue);
+  },
+});
 
 // ───────────────────────────── lock and RLock ─────────────────────────────
 

@@ -11,7 +11,7 @@ import { PyObject, PyType, objectType, type PyValue } from '../vm/objects';
 import { fakeAddress, isDeferred, truth, typeName } from '../vm/protocol';
 import { defineGetters, defineMethods, newBuiltinType, registerNativeImpl, registerType } from '../vm/types';
 import {
-  PyKObject, deprecated, kcall, kidOf, lockRepr, lockType, optTimeout, registerConverter, rlockType, syncObject,
+  PyKObject, deprecatedThen, deprecatedThenCall, kcall, kidOf, lockRepr, lockType, optTimeout, registerConverter, rlockType, syncObject,
   toNumber, truthy,
 } from './_thread';
 
@@ -98,9 +98,8 @@ defineMethods(conditionType, {
     return notify(ctx, args[0]!, a.values[0] === undefined ? 1 : toNumber(a.values[0], 'n'));
   },
   notify_all: (ctx, args) => notify(ctx, args[0]!, null),
-  notifyAll(ctx, args) {
-    deprecated(ctx, 'notifyAll() is deprecated, use notify_all() instead');
-    return notify(ctx, args[0]!, null);
+  notifyAll(_ctx, args) {
+    return deprecatedThenCall('notifyAll() is deprecated, use notify_all() instead', 'cond.notify', { id: kid(args[0]!), all: true });
   },
   _is_owned(ctx, args) {
     const l = syncObject(ctx.vm, condLock(args[0]!));
@@ -221,8 +220,7 @@ defineMethods(eventType, {
   },
   is_set: (ctx, args) => isSet(ctx, args[0]!),
   isSet(ctx, args) {
-    deprecated(ctx, 'isSet() is deprecated, use is_set() instead');
-    return isSet(ctx, args[0]!);
+    return deprecatedThen('isSet() is deprecated, use is_set() instead', isSet(ctx, args[0]!));
   },
   set: (_ctx, args) => new SyscallRequest('event.set', { id: kid(args[0]!) }),
   clear: (_ctx, args) => new SyscallRequest('event.clear', { id: kid(args[0]!) }),

@@ -18,7 +18,7 @@ import { defineGetters, defineMethods, makeBuiltin, newBuiltinType, registerNati
 import { newModule, newThreadState, type VM } from '../vm/vm';
 import { renameThread } from '../kernel/threads';
 import {
-  allocateLock, currentKThread, deprecated, getIdent, getNativeId, kernelOf, kcall, newRLock, optTimeout,
+  allocateLock, currentKThread, deprecatedThen, getIdent, getNativeId, kernelOf, kcall, newRLock, optTimeout,
   registerConverter, syncObject, TIMEOUT_MAX, truthy,
 } from './_thread';
 import { SYNC_EXPORTS, eventType } from './threading-sync';
@@ -164,25 +164,21 @@ defineMethods(threadType, {
     if (!initialized(args[0]!)) throw pyErr(E.AssertionError, 'Thread.__init__() not called');
     return alive(ctx, args[0]!);
   },
-  getName(ctx, args) {
-    deprecated(ctx, 'getName() is deprecated, get the name attribute instead');
-    return get(args[0]!, '_name') ?? null;
+  getName(_ctx, args) {
+    return deprecatedThen('getName() is deprecated, get the name attribute instead', get(args[0]!, '_name') ?? null);
   },
   setName(ctx, args, kw) {
-    deprecated(ctx, 'setName() is deprecated, set the name attribute instead');
     const a = parseArgs('setName', args.slice(1), kw, { names: ['name'] });
     setName(ctx, args[0]!, a.values[0]!);
-    return null;
+    return deprecatedThen('setName() is deprecated, set the name attribute instead', null);
   },
-  isDaemon(ctx, args) {
-    deprecated(ctx, 'isDaemon() is deprecated, get the daemon attribute instead');
-    return get(args[0]!, '_daemonic') ?? false;
+  isDaemon(_ctx, args) {
+    return deprecatedThen('isDaemon() is deprecated, get the daemon attribute instead', get(args[0]!, '_daemonic') ?? false);
   },
-  setDaemon(ctx, args, kw) {
-    deprecated(ctx, 'setDaemon() is deprecated, set the daemon attribute instead');
+  setDaemon(_ctx, args, kw) {
     const a = parseArgs('setDaemon', args.slice(1), kw, { names: ['daemonic'] });
     setDaemon(args[0]!, a.values[0]!);
-    return null;
+    return deprecatedThen('setDaemon() is deprecated, set the daemon attribute instead', null);
   },
   __repr__: (ctx, args) => threadRepr(args[0]!, ctx),
 });
@@ -445,17 +441,11 @@ export function initThreading(vm: VM): PyModule {
     get_ident: getIdent,
     get_native_id: getNativeId,
     current_thread: fn('current_thread', (ctx) => currentThread(ctx)),
-    currentThread: fn('currentThread', (ctx) => {
-      deprecated(ctx, 'currentThread() is deprecated, use current_thread() instead');
-      return currentThread(ctx);
-    }),
+    currentThread: fn('currentThread', (ctx) => deprecatedThen('currentThread() is deprecated, use current_thread() instead', currentThread(ctx))),
     main_thread: fn('main_thread', (ctx) => moduleDict(ctx.vm).getStr('_main_thread') ?? null),
     enumerate: fn('enumerate', (ctx) => new PyList(enumerateThreads(ctx))),
     active_count: fn('active_count', (ctx) => enumerateThreads(ctx).length),
-    activeCount: fn('activeCount', (ctx) => {
-      deprecated(ctx, 'activeCount() is deprecated, use active_count() instead');
-      return enumerateThreads(ctx).length;
-    }),
+    activeCount: fn('activeCount', (ctx) => deprecatedThen('activeCount() is deprecated, use active_count() instead', enumerateThreads(ctx).length)),
     settrace: noop('settrace'),
     setprofile: noop('setprofile'),
     stack_size: fn('stack_size', () => 0),
