@@ -57,7 +57,9 @@ export interface ProcExt {
 export function newProcExt(pgid: number, cmd: string): ProcExt {
   return {
     pgid, stopped: false, unreportedStop: null, unreportedCont: false, waitStatus: null, zombie: false, reaped: false,
-    sig: { pending: [], disp: {}, handlerNames: {}, alarm: null, intr: null },
+    // CPython at startup: SIGINT -> signal.default_int_handler (KeyboardInterrupt);
+    // SIGPIPE and SIGXFSZ ignored (a write to a closed pipe raises BrokenPipeError)
+    sig: { pending: [], disp: { 2: 'handler', 13: 'ignore', 25: 'ignore' }, handlerNames: { 2: 'default_int_handler' }, alarm: null, intr: null },
     fds: {}, cmd,
   };
 }
