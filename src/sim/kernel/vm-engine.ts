@@ -7,7 +7,7 @@
 import type { CodeObject } from '../compiler/code';
 import { Op } from '../compiler/opcodes';
 import type { Loc } from '../../trace/format';
-import { E, PyBaseException, newException } from '../vm/exceptions';
+import { E, PyBaseException, newException, osError } from '../vm/exceptions';
 import type { AnyFrame, Frame, PyThreadState } from '../vm/frame';
 import { resumeWith, resumeWithException, runSteps } from '../vm/interp';
 import { PyFloat, PyTuple, PyType, type PyValue } from '../vm/objects';
@@ -174,6 +174,10 @@ export class VmEngine implements Engine {
 /** The kernel's error as a Python exception instance. */
 export function toException(e: KError): PyBaseException {
   const cls = e.cls instanceof PyType ? e.cls : ((E as Record<string, PyType>)[e.type] ?? E.RuntimeError);
+  // issue 6: OSError(errno, strerror) with its errno/strerror attributes ("[Errno 10] ...")
+  if (cls.mro.includes(E.OSError) && e.args && typeof e.args[0] === 'number' && typeof e.args[1] === 'string') {
+    return osError(e.args[0], e.args[1], cls).exc;
+  }
   const args: PyValue[] = [];
   if (e.args) args.push(...(e.args as PyValue[]));
   else if (e.message !== undefined) args.push(e.message);
