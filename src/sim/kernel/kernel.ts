@@ -222,7 +222,7 @@ function holderState(k: K, p: KProcess, state: 'running' | 'ready'): void {
 /** Free cores go to the processes waiting for one, longest waiting first. */
 function assignFreeCores(k: K): void {
   const s = k.s;
-  if (s.cores.indexOf(null) < 0) return;
+  if (!k.procList.some(wantsCore) || s.cores.indexOf(null) < 0) return;
   const waiting = k.procList.filter(wantsCore);
   if (waiting.length === 0) return;
   waiting.sort((a, b) => (a.coreWaitSince ?? a.time) - (b.coreWaitSince ?? b.time) || a.pid - b.pid);
