@@ -3,7 +3,7 @@
 // the compiler's checks ('return' outside function, 'break' outside loop, starred misuse),
 // each in source order. Returns at most the first error.
 
-import type { Arguments, Expr, Loc, Module, Stmt, SyntaxDiagnostic } from './ast';
+import type { Arguments, Comprehension, Expr, Loc, Module, Stmt, SyntaxDiagnostic } from './ast';
 
 class Found extends Error {
   constructor(readonly diag: SyntaxDiagnostic) {
@@ -35,32 +35,46 @@ function argExprs(a: Arguments): Expr[] {
   return out;
 }
 
-/** Direct sub-expressions of an expression (not entering lambda bodies / comprehensions' scope specially). */
-function subExprs(e: Expr): Expr[] {
+/**
+ * Calls `f` on the direct sub-expressions of an expression, in source order (not
+ * entering lambda bodies / comprehensions' scope specially). No arrays are built: this
+ * runs for every expression of every file the language server parses.
+ */
+function eachSubExpr(e: Expr, f: (x: Expr) => void): void {
   switch (e.kind) {
-    case 'BoolOp': return e.values;
-    case 'NamedExpr': return [e.target, e.value];
-    case 'BinOp': return [e.left, e.right];
-    case 'UnaryOp': return [e.operand];
-    case 'Lambda': return [...argExprs(e.args), e.body];
-    case 'IfExp': return [e.test, e.body, e.orelse];
-    case 'Dict': return [...e.keys.filter((k): k is Expr => k !== null), ...e.values];
-    case 'Set': return e.elts;
+    case 'BoolOp': for (const x of e.values) f(x); return;
+    case 'NamedExpr': f(e.target); f(e.value); return;
+    case 'BinOp': f(e.left); f(e.right); return;
+    case 'UnaryOp': f(e.operand); return;
+    case 'Lambda': for (const x of argExprs(e.args)) f(x); f(e.body); return;
+    case 'IfExp': f(e.test); f(e.body); f(e.orelse); return;
+    case 'Dict': for (const k of e.keys) if (k !== null) f(k); for (const v of e.values) f(v); return;
+    case 'Set': for (const x of e.elts) f(x); return;
     case 'ListComp': case 'SetComp': case 'GeneratorExp':
-      return [e.elt, ...e.generators.flatMap((g) => [g.target, g.iter, ...g.ifs])];
-    case 'DictComp': return [e.key, e.value, ...e.generators.flatMap((g) => [g.target, g.iter, ...g.ifs])];
-    case 'Yield': return e.value ? [e.value] : [];
-    case 'YieldFrom': return [e.value];
-    case 'Compare': return [e.left, ...e.comparators];
-    case 'Call': return [e.func, ...e.args, ...e.keywords.map((k) => k.value)];
-    case 'FormattedValue': return e.formatSpec ? [e.value, e.formatSpec] : [e.value];
-    case 'JoinedStr': return e.values;
-    case 'Constant': case 'Name': return [];
-    case 'Attribute': return [e.value];
-    case 'Subscript': return [e.value, e.slice];
-    case 'Starred': return [e.value];
-    case 'List': case 'Tuple': return e.elts;
-    case 'Slice': return [e.lower, e.upper, e.step].filter((x): x is Expr => x !== null);
+      f(e.elt);
+      eachGenerator(e.generators, f);
+      return;
+    case 'DictComp': f(e.key); f(e.value); eachGenerator(e.generators, f); return;
+    case 'Yield': if (e.value) f(e.value); return;
+    case 'YieldFrom': f(e.value); return;
+    case 'Compare': f(e.left); for (const x of e.comparators) f(x); return;
+    case 'Call': f(e.func); for (const x of e.args) f(x); for (const k of e.keywords) f(k.value); return;
+    case 'FormattedValue': f(e.value); if (e.formatSpec) f(e.formatSpec); return;
+    case 'JoinedStr': for (const x of e.values) f(x); return;
+    case 'Constant': case 'Name': return;
+    case 'Attribute': f(e.value); return;
+    case 'Subscript': f(e.value); f(e.slice); return;
+    case 'Starred': f(e.value); return;
+    case 'List': case 'Tuple': for (const x of e.elts) f(x); return;
+    case 'Slice': if (e.lower) f(e.lower); if (e.upper) f(e.upper); if (e.step) f(e.step); return;
+  }
+}
+
+function eachGenerator(gens: Comprehension[], f: (x: Expr) => void): void {
+  for (const g of gens) {
+    f(g.target);
+    f(g.iter);
+    for (const x of g.ifs) f(x);
   }
 }
 
@@ -142,7 +156,7 @@ function symtable(body: Stmt[], parent: Scope | null, kind: Scope['kind'], args?
       symtable([{ kind: 'Return', loc: e.body.loc, value: e.body }], scope, 'function', e.args);
       return;
     }
-    subExprs(e).forEach(visitExpr);
+    eachSubExpr(e, visitExpr);
   };
   const visit = (s: Stmt): void => {
     switch (s.kind) {
@@ -258,7 +272,7 @@ function compileExpr(e: Expr, ctx: Ctx, starOk: boolean): void {
     default:
       break;
   }
-  for (const x of subExprs(e)) compileExpr(x, ctx, false);
+  eachSubExpr(e, (x) => compileExpr(x, ctx, false));
 }
 
 function compileChecks(body: Stmt[], ctx: Ctx): void {

@@ -52,6 +52,21 @@ const STRING_START = /([rRbBuUfF]{0,2})(['"])/y;
 const NUMBER = /0[xXoObB][0-9a-zA-Z_]*|([0-9][0-9_]*)?(\.[0-9_]*)?([eE][+-]?[0-9_]*)?[jJ]?/y;
 const KEYWORD_AFTER_NUMBER = /(and|or|if|else|in|is|not|for)\b/y;
 
+const OPS3_SET = new Set(OPS3);
+const OPS2_SET = new Set([...OPS2, ...OPS3.filter((o) => o.length === 2)]);
+const OP_START = new Set([...OPS3, ...OPS2].map((o) => o[0]));
+
+/** The operator at `i` (longest match), or null. */
+function operatorAt(src: string, i: number, ch: string): string | null {
+  if (OP_START.has(ch)) {
+    const three = src.slice(i, i + 3);
+    if (OPS3_SET.has(three)) return three;
+    const two = three.slice(0, 2);
+    if (OPS2_SET.has(two)) return two;
+  }
+  return OPS1.includes(ch) ? ch : null;
+}
+
 function isIdChar(src: string, k: number): boolean {
   const c = src.charCodeAt(k);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -79,7 +94,9 @@ export function tokenize(src: string, full = true): TokenizeResult {
   let lineStart = 0;
   let atLineStart = true;
   let lineHasTokens = false;
-  const totalLines = src.endsWith('\n') ? src.split('\n').length - 1 : src.split('\n').length;
+  let newlines = 0;
+  for (let k = src.indexOf('\n'); k >= 0; k = src.indexOf('\n', k + 1)) newlines++;
+  const totalLines = src.endsWith('\n') ? newlines : newlines + 1;
 
   let lineCount = 0;
   let pend = false;
@@ -311,9 +328,7 @@ export function tokenize(src: string, full = true): TokenizeResult {
       continue;
     }
     // Operators and brackets.
-    const three = src.slice(i, i + 3);
-    const two = src.slice(i, i + 2);
-    const op = OPS3.includes(three) ? three : OPS3.includes(two) || OPS2.includes(two) ? two : OPS1.includes(ch) ? ch : null;
+    const op = operatorAt(src, i, ch);
     if (op) {
       if (op === '(' || op === '[' || op === '{') brackets.push({ char: op, line, col });
       else if (op === ')' || op === ']' || op === '}') {
