@@ -270,3 +270,11 @@ test('manual strategy: step(choice) picks who runs at each decision point', () =
   assert.ok(seen.has('1000:1,1000:2,1000:3') || seen.has('1000:2,1000:3'));
   assert.equal(r.out, '400\n');
 });
+
+test('machine: virtual time is limited too (a thread sleeping in a loop for ever)', () => {
+  const r = fakeMachine(repeat(100_000, [sleep(60)]), { maxTimeNs: 3600 * 1e9 });
+  const res = r.m.run();
+  assert.equal(res.outcome, 'limit');
+  assert.equal(res.virtualTimeNs, 3600 * 1e9);
+  assert.ok(res.steps < 100);
+});

@@ -45,7 +45,7 @@ export const DEADLOCK_EXIT_CODE = 3;
 export function defaultOptions(file: string): MachineOptions {
   return {
     file, strategy: 'cpython', preemption: 'cpython', seed: 0, cores: 4,
-    switchIntervalNs: DEFAULT_SWITCH_INTERVAL_NS, maxSteps: 50_000_000, wakeLatencyNs: 5_000,
+    switchIntervalNs: DEFAULT_SWITCH_INTERVAL_NS, maxSteps: 50_000_000, maxTimeNs: 24 * 3600 * 1e9, wakeLatencyNs: 5_000,
     gilHandoffNs: 5_000, nsPerCost: 1, mainPid: DEFAULT_MAIN_PID, ppid: DEFAULT_MAIN_PID - 1,
     epochNs: DEFAULT_EPOCH_NS, stdout: 'tty',
   };
@@ -81,7 +81,9 @@ export interface RunResult {
 
 export type StepStatus =
   | { kind: 'decision'; decision: Decision }
-  | { kind: 'done'; result: RunResult };
+  | { kind: 'done'; result: RunResult }
+  /** runFor: the step budget ran out between decision points (the editor's pause). */
+  | { kind: 'paused' };
 
 export interface Machine {
   readonly state: MachineState;
@@ -91,6 +93,10 @@ export interface Machine {
   /** Runs until the next decision point that needs a choice (manual strategy) or the end.
    * `choice` resolves the pending decision first (default: the faithful choice). */
   step(choice?: string): StepStatus;
+  /** Runs at most about `steps` more instructions (at least one batch), stopping earlier at
+   * a decision point or the end: lets an editor pause a run that has no decision points
+   * (a single thread), e.g. to send a signal "now". */
+  runFor(steps: number): StepStatus;
   /** The pending decision, if the machine waits for a choice. */
   pendingDecision(): Decision | null;
   threads(): ThreadView[];
@@ -145,8 +151,8 @@ export function createMachine(opts: Partial<MachineOptions> & { file: string }, 
     return r;
   };
 
-  const loop = (): void => {
-    const f = runLoop(k);
+  const loop = (pauseAt = Infinity): void => {
+    const f = runLoop(k, pauseAt);
     if (f) final = f;
   };
 
@@ -166,6 +172,12 @@ export function createMachine(opts: Partial<MachineOptions> & { file: string }, 
       loop();
       if (s.outcome) return { kind: 'done', result: result() };
       return { kind: 'decision', decision: s.pending! };
+    },
+    runFor(steps: number) {
+      if (!s.outcome && !s.pending) loop(s.steps + Math.max(1, steps));
+      if (s.outcome) return { kind: 'done', result: result() };
+      if (s.pending) return { kind: 'decision', decision: s.pending };
+      return { kind: 'paused' };
     },
     pendingDecision: () => s.pending,
     threads: () =>
@@ -273,12 +285,19 @@ function nextProcess(k: K): KProcess | null {
 
 /** Runs until the run ends or a decision waits for an external choice. Returns the final
  * report when the run ended stuck. */
-function runLoop(k: K): { deadlock?: WaitEdge[]; hang?: WaitEdge[] } | null {
+function runLoop(k: K, pauseAt = Infinity): { deadlock?: WaitEdge[]; hang?: WaitEdge[] } | null {
   const s = k.s;
-  while (!s.outcome && !s.pending) {
+  while (!s.outcome && !s.pending && s.steps < pauseAt) {
     assignFreeCores(k);
     const p = nextProcess(k);
     const timer = peekTimer(s.timers);
+    const next = Math.min(timer ? timer.at : Infinity, p ? p.time : Infinity);
+    if (next > s.opts.maxTimeNs && next !== Infinity) {
+      // e.g. `while True: sleep(1)`: virtual time would run on for ever
+      s.clock.now = Math.max(s.clock.now, s.opts.maxTimeNs);
+      finish(k, 'limit', LIMIT_EXIT_CODE);
+      break;
+    }
     if (timer && (!p || timer.at <= p.time)) {
       popDueTimer(s.timers, timer.at);
       s.clock.now = Math.max(s.clock.now, timer.at);
@@ -304,12 +323,12 @@ function runLoop(k: K): { deadlock?: WaitEdge[]; hang?: WaitEdge[] } | null {
       finish(k, 'limit', LIMIT_EXIT_CODE);
       break;
     }
-    runBatch(k, p, h);
+    runBatch(k, p, h, pauseAt);
   }
   return null;
 }
 
-function runBatch(k: K, p: KProcess, h: KThread): void {
+function runBatch(k: K, p: KProcess, h: KThread, pauseAt = Infinity): void {
   const s = k.s;
   if (h.resume) {
     const r = h.resume;
@@ -330,7 +349,7 @@ function runBatch(k: K, p: KProcess, h: KThread): void {
   }
   if (p.sliceEnd !== undefined) horizon = Math.min(horizon, p.sliceEnd);
   const plan = batchPlan(s.sched, h.tid, contended, dropRequested(p.gil), s.opts.preemption === 'instruction');
-  const maxSteps = Math.min(s.opts.maxSteps - s.steps, plan.maxSteps);
+  const maxSteps = Math.min(s.opts.maxSteps - s.steps, plan.maxSteps, Math.max(1, pauseAt - s.steps));
   const r = k.engine.run(p.handle, h.handle, {
     maxSteps,
     maxCost: horizon === Infinity ? Infinity : Math.max(0, (horizon - p.time) / s.opts.nsPerCost),

@@ -131,6 +131,8 @@ export interface MachineOptions {
   switchIntervalNs: number;
   /** stop after this many instructions (outcome 'limit') */
   maxSteps: number;
+  /** stop when virtual time passes this (outcome 'limit'; default 24 h) */
+  maxTimeNs: number;
   /** wake-up latency of a thread blocked on a lock/semaphore/queue/condition after the
    * release (a futex wake, a few us): a running thread may take the object back first, as
    * in CPython. 0 = direct handoff to the first waiter. */
