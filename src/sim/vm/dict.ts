@@ -110,9 +110,16 @@ export function customKey(hash: number | bigint): string {
 
 // ------------------------------------------------------------------ dict
 
+/** The shared, always-empty index of small dicts (at most SMALL_DICT entries and no
+ *  Python-hashed keys): they find keys by a linear scan, which is faster than a Map for
+ *  instance dicts and avoids allocating one per object. Snapshots treat it as an atom. */
+export const SMALL_INDEX: Map<unknown, number | number[]> = new Map();
+const SMALL_DICT = 8;
+
 export class PyDict extends PyObject {
   declare keys: (PyValue | Sentinel)[];
   declare vals: PyValue[];
+  /** Canonical key -> slot (slot[] for custom keys); SMALL_INDEX while the dict is small. */
   declare index: Map<unknown, number | number[]>;
   declare size: number;
   /** Bumped on every insertion/deletion (not on value replacement): iterators check it. */
@@ -122,15 +129,50 @@ export class PyDict extends PyObject {
     super(cls);
     this.keys = [];
     this.vals = [];
-    this.index = new Map();
+    this.index = SMALL_INDEX;
     this.size = 0;
     this.version = 0;
   }
 
+  /** The slot of canonical key `ck`, or -1. */
+  slotOf(ck: unknown): number {
+    const idx = this.index;
+    if (idx !== SMALL_INDEX) {
+      const i = idx.get(ck);
+      return i === undefined ? -1 : (i as number);
+    }
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k === ck) return i;
+      const t = typeof k;
+      if (t === 'number' || (t === 'string' && (k as string).charCodeAt(0) !== 1) || k === DELETED) continue;
+      if (keyOf(k as PyValue) === ck) return i;
+    }
+    return -1;
+  }
+
+  /** Switches a small dict to a Map index. */
+  private toMap(): void {
+    if (this.index !== SMALL_INDEX) return;
+    const m = new Map<unknown, number | number[]>();
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k !== DELETED) m.set(keyOf(k as PyValue), i);
+    }
+    this.index = m;
+  }
+
   /** Fast path for str keys (attribute dicts, globals). */
   getStr(name: string): PyValue | undefined {
-    const i = this.index.get(name.length > 0 && name.charCodeAt(0) === 1 ? '\u0001S' + name : name);
-    return i === undefined ? undefined : this.vals[i as number];
+    if (this.index === SMALL_INDEX && (name.length === 0 || name.charCodeAt(0) !== 1)) {
+      const keys = this.keys;
+      for (let i = 0; i < keys.length; i++) if (keys[i] === name) return this.vals[i];
+      return undefined;
+    }
+    const i = this.slotOf(name.length > 0 && name.charCodeAt(0) === 1 ? '\u0001S' + name : name);
+    return i < 0 ? undefined : this.vals[i];
   }
   setStr(name: string, v: PyValue): void {
     this.setCk(name.length > 0 && name.charCodeAt(0) === 1 ? '\u0001S' + name : name, name, v);
@@ -141,29 +183,32 @@ export class PyDict extends PyObject {
 
   /** Lookup by canonical key (from keyOf, never CUSTOM_KEY). */
   getCk(ck: unknown): PyValue | undefined {
-    const i = this.index.get(ck);
-    return i === undefined ? undefined : this.vals[i as number];
+    const i = this.slotOf(ck);
+    return i < 0 ? undefined : this.vals[i];
   }
   hasCk(ck: unknown): boolean {
-    return this.index.has(ck);
+    return this.slotOf(ck) >= 0;
   }
   setCk(ck: unknown, key: PyValue, v: PyValue): void {
-    const i = this.index.get(ck);
-    if (i !== undefined) {
-      this.vals[i as number] = v;
+    const i = this.slotOf(ck);
+    if (i >= 0) {
+      this.vals[i] = v;
       return;
     }
-    this.index.set(ck, this.keys.length);
+    if (this.index === SMALL_INDEX) {
+      if (this.size >= SMALL_DICT || this.keys.length >= 2 * SMALL_DICT) this.toMap();
+    }
+    if (this.index !== SMALL_INDEX) this.index.set(ck, this.keys.length);
     this.keys.push(key);
     this.vals.push(v);
     this.size++;
     this.version++;
   }
   deleteCk(ck: unknown): boolean {
-    const i = this.index.get(ck);
-    if (i === undefined) return false;
-    this.index.delete(ck);
-    this.removeSlot(i as number);
+    const i = this.slotOf(ck);
+    if (i < 0) return false;
+    if (this.index !== SMALL_INDEX) this.index.delete(ck);
+    this.removeSlot(i);
     return true;
   }
 
@@ -181,6 +226,7 @@ export class PyDict extends PyObject {
     return e === undefined ? [] : (e as number[]);
   }
   addCustom(hash: number | bigint, key: PyValue, v: PyValue): void {
+    this.toMap();
     const ck = customKey(hash);
     const e = this.index.get(ck) as number[] | undefined;
     const slot = this.keys.length;
@@ -221,9 +267,11 @@ export class PyDict extends PyObject {
       keys.push(this.keys[i]!);
       vals.push(this.vals[i]!);
     }
-    for (const [ck, e] of this.index) {
-      if (typeof e === 'number') this.index.set(ck, remap.get(e)!);
-      else this.index.set(ck, e.map((s) => remap.get(s)!));
+    if (this.index !== SMALL_INDEX) {
+      for (const [ck, e] of this.index) {
+        if (typeof e === 'number') this.index.set(ck, remap.get(e)!);
+        else this.index.set(ck, e.map((s) => remap.get(s)!));
+      }
     }
     this.keys = keys;
     this.vals = vals;
@@ -232,7 +280,7 @@ export class PyDict extends PyObject {
   clear(): void {
     this.keys = [];
     this.vals = [];
-    this.index = new Map();
+    this.index = SMALL_INDEX;
     this.size = 0;
     this.version++;
   }
@@ -261,8 +309,10 @@ export class PyDict extends PyObject {
     const d = new PyDict(cls);
     d.keys = this.keys.slice();
     d.vals = this.vals.slice();
-    d.index = new Map();
-    for (const [ck, e] of this.index) d.index.set(ck, typeof e === 'number' ? e : e.slice());
+    if (this.index !== SMALL_INDEX) {
+      d.index = new Map();
+      for (const [ck, e] of this.index) d.index.set(ck, typeof e === 'number' ? e : e.slice());
+    }
     d.size = this.size;
     return d;
   }

@@ -295,9 +295,9 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
             if (v === undefined) {
               v = f.builtins.getStr(name);
               if (v === undefined) throw nameError(name);
-              ic[ip] = { g, gv: g.version, slot: -1, b: f.builtins, bv: f.builtins.version, bslot: f.builtins.index.get(name) as number };
+              ic[ip] = { g, gv: g.version, slot: -1, b: f.builtins, bv: f.builtins.version, bslot: f.builtins.slotOf(name) };
             } else {
-              ic[ip] = { g, gv: g.version, slot: g.index.get(name) as number, b: null, bv: 0, bslot: -1 };
+              ic[ip] = { g, gv: g.version, slot: g.slotOf(name), b: null, bv: 0, bslot: -1 };
             }
             stack.push(v);
             break;

@@ -12,7 +12,7 @@ import {
   PyType, PyTuple, Sentinel, NotImplemented, Ellipsis, EMPTY_TUPLE, BUILTIN_TYPES_BY_ID,
   NULL, UNBOUND, ITER_STOP, NO_RESULT, PUSHED, SUSPENDED,
 } from './objects';
-import { DELETED, EMPTY, CUSTOM_KEY, bumpHid } from './dict';
+import { DELETED, EMPTY, CUSTOM_KEY, SMALL_INDEX, bumpHid } from './dict';
 import { PyBuiltinFunction } from './function';
 import {
   PyGetSet, getBuiltinById, getGetSetById, classNameOfProto, protoByClassName,
@@ -26,6 +26,7 @@ const SINGLETONS = new Map<string, object>([
   ['NotImplemented', NotImplemented],
   ['Ellipsis', Ellipsis],
   ['()', EMPTY_TUPLE],
+  ['smallIndex', SMALL_INDEX],
 ]);
 const SINGLETON_NAMES = new Map<object, string>([...SINGLETONS].map(([k, v]) => [v, k]));
 
