@@ -33,54 +33,64 @@ import '../kernel/signals';
 /** The metaclass of the enums: iteration, len, `in`, [name], repr <enum 'Signals'>. */
 const enumType = newBuiltinType('EnumType', [typeType], 'enum', { layout: 'type', baseable: false });
 
+/** The enum's members live in its class namespace (plain VM data, so that fork copies
+ * them consistently): _member_list_ (canonical members in order), _member_map_ (name ->
+ * member, aliases included), _value2member_map_ (value -> member). A member's name is in
+ * its own __dict__. */
 interface EnumInfo {
   members: PyIntSubclass[];
-  byName: Map<string, PyIntSubclass>;
-  byValue: Map<number, PyIntSubclass>;
+  byName: PyDict;
+  byValue: PyDict;
 }
-const ENUMS = new Map<PyType, EnumInfo>();
 
 function makeEnum(name: string, entries: readonly [string, number][]): PyType {
-  const t = new PyType(name, [intType], { builtin: true, module: 'signal', layout: 'int', baseable: false, metatype: enumType });
-  const info: EnumInfo = { members: [], byName: new Map(), byValue: new Map() };
+  // not `builtin`: the VM's fast equality treats builtin types as unrelated to int
+  const t = new PyType(name, [intType], { builtin: false, id: `signal.${name}`, module: 'signal', layout: 'int', baseable: false, metatype: enumType });
+  const list = new PyList([]);
+  const byName = new PyDict();
+  const byValue = new PyDict();
   for (const [n, v] of entries) {
-    let m = info.byValue.get(v);
+    let m = byValue.get(v) as PyIntSubclass | undefined;
     if (!m) {
       m = new PyIntSubclass(v, t);
-      info.byValue.set(v, m);
-      info.members.push(m);
-      MEMBER_NAMES.set(m, n);
+      m.dict = new PyDict();
+      m.dict.setStr('_name_', n);
+      byValue.set(v, m);
+      list.items.push(m);
     }
-    info.byName.set(n, m);
+    byName.setStr(n, m);
     t.ns.set(n, m);
   }
-  ENUMS.set(t, info);
+  t.ns.set('_member_list_', list);
+  t.ns.set('_member_map_', byName);
+  t.ns.set('_value2member_map_', byValue);
   return t;
 }
-const MEMBER_NAMES = new Map<PyIntSubclass, string>();
 
 function enumOf(v: PyValue): EnumInfo {
-  const e = v instanceof PyType ? ENUMS.get(v) : undefined;
-  if (!e) throw pyErr(E.TypeError, 'not an enum');
-  return e;
+  const list = v instanceof PyType ? v.ns.get('_member_list_') : undefined;
+  if (!(list instanceof PyList)) throw pyErr(E.TypeError, 'not an enum');
+  const t = v as PyType;
+  return { members: list.items as PyIntSubclass[], byName: t.ns.get('_member_map_') as PyDict, byValue: t.ns.get('_value2member_map_') as PyDict };
 }
 
 function memberName(v: PyValue): string {
-  return v instanceof PyIntSubclass ? (MEMBER_NAMES.get(v) ?? String(v.value)) : String(v);
+  const n = v instanceof PyIntSubclass ? v.dict?.getStr('_name_') : undefined;
+  return typeof n === 'string' ? n : String(v instanceof PyIntSubclass ? v.value : v);
 }
 
 export const signalsType = makeEnum('Signals', SIGNAL_MEMBERS);
 export const handlersType = makeEnum('Handlers', [['SIG_DFL', 0], ['SIG_IGN', 1]]);
 export const sigmasksType = makeEnum('Sigmasks', [['SIG_BLOCK', 0], ['SIG_UNBLOCK', 1], ['SIG_SETMASK', 2]]);
-const SIG_DFL = ENUMS.get(handlersType)!.byValue.get(0)!;
-const SIG_IGN = ENUMS.get(handlersType)!.byValue.get(1)!;
+const SIG_DFL = handlersType.ns.get('SIG_DFL')!;
+const SIG_IGN = handlersType.ns.get('SIG_IGN')!;
 
 defineMethods(enumType, {
   __iter__: (_c, a) => new PyListIterator(new PyList(enumOf(a[0]!).members.slice())),
   __len__: (_c, a) => enumOf(a[0]!).members.length,
   __contains__: (_c, a) => enumOf(a[0]!).members.includes(a[1] as PyIntSubclass),
   __getitem__: (_c, a) => {
-    const m = typeof a[1] === 'string' ? enumOf(a[0]!).byName.get(a[1]) : undefined;
+    const m = typeof a[1] === 'string' ? enumOf(a[0]!).byName.getStr(a[1]) : undefined;
     if (!m) throw new PyException(newException(E.KeyError, a[1] ?? null));
     return m;
   },
@@ -89,7 +99,7 @@ defineMethods(enumType, {
 defineGetters(enumType, {
   __members__: (_c, self) => {
     const d = new PyDict();
-    for (const [n, m] of enumOf(self).byName) d.setStr(n, m);
+    enumOf(self).byName.forEach((n, m) => d.set(n, m));
     return d;
   },
 });
@@ -101,7 +111,7 @@ for (const t of [signalsType, handlersType, sigmasksType]) {
       const v = a[1];
       if (v instanceof PyIntSubclass && v.cls === cls) return v;
       const n = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyIntSubclass ? Number(v.value) : NaN;
-      const m = enumOf(cls).byValue.get(n);
+      const m = Number.isNaN(n) ? undefined : enumOf(cls).byValue.get(n);
       if (!m) {
         const r = typeof v === 'string' ? `'${v}'` : String(v);
         throw pyErr(E.ValueError, `${r} is not a valid ${cls.name}`);
@@ -124,7 +134,7 @@ for (const t of [signalsType, handlersType, sigmasksType]) {
 
 /** A signal number as an enum member when it has one (CPython's _int_to_enum). */
 function sigEnum(n: number): PyValue {
-  return ENUMS.get(signalsType)!.byValue.get(n) ?? n;
+  return enumOf(signalsType).byValue.get(n) ?? n;
 }
 
 // ───────────────────────────── functions ─────────────────────────────
@@ -266,7 +276,6 @@ export function initSignal(vm: VM): PyModule {
     ITIMER_PROF: 2,
     ItimerError: itimerError,
   };
-  for (const [n, m] of ENUMS.get(signalsType)!.byName) attrs[n] = m;
-  for (const [n, m] of ENUMS.get(sigmasksType)!.byName) attrs[n] = m;
+  for (const t of [signalsType, sigmasksType]) enumOf(t).byName.forEach((n, m) => { attrs[n as string] = m; });
   return newModule(vm, 'signal', attrs);
 }
