@@ -30,3 +30,13 @@ export function valueError(message: string): LibError {
 export function typeError(message: string): LibError {
   return new LibError('TypeError', message);
 }
+
+/** The largest string the helpers build; beyond it Python would raise MemoryError. */
+export const MAX_STRING = 100_000_000;
+
+/** s repeated n times, or MemoryError when the result would be unreasonably large. */
+export function rep(s: string, n: number): string {
+  if (n <= 0 || s.length === 0) return '';
+  if (s.length * n > MAX_STRING) throw new LibError('MemoryError', '');
+  return s.repeat(n);
+}

@@ -11,6 +11,8 @@
 // digits (ECMAScript requires the same shortest digits as dtoa mode 0), and an exact
 // decimal expansion through BigInt gives correctly rounded fixed-precision digits.
 
+import { rep } from './errors';
+
 /** A finite non-negative value as 0.DIGITS × 10^decpt; digits has no trailing zeros. */
 export interface DecimalDigits {
   digits: string;
@@ -213,9 +215,9 @@ function layoutDigits(
 
   let out = neg ? '-' : flags.sign ? '+' : '';
   if (decpt <= 0) {
-    out += '0'.repeat(decpt - vStart) + '.' + '0'.repeat(-decpt);
+    out += rep('0', decpt - vStart) + '.' + rep('0', -decpt);
   } else {
-    out += '0'.repeat(-vStart);
+    out += rep('0', -vStart);
   }
   if (decpt > 0 && decpt <= digitsLen) {
     out += digits.slice(0, decpt) + '.' + digits.slice(decpt);
@@ -223,9 +225,9 @@ function layoutDigits(
     out += digits;
   }
   if (digitsLen < decpt) {
-    out += '0'.repeat(decpt - digitsLen) + '.' + '0'.repeat(vEnd - decpt);
+    out += rep('0', decpt - digitsLen) + '.' + rep('0', vEnd - decpt);
   } else {
-    out += '0'.repeat(Math.max(0, vEnd - digitsLen));
+    out += rep('0', Math.max(0, vEnd - digitsLen));
   }
   if (out.endsWith('.') && !alt) out = out.slice(0, -1);
   if (useExp) {

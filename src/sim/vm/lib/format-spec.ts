@@ -5,7 +5,7 @@
 //
 // Errors are thrown as LibError with CPython's exact messages.
 
-import { LibError, valueError } from './errors';
+import { LibError, valueError, rep } from './errors';
 import { formatFloat, floatRepr } from './float-repr';
 
 export interface FormatSpec {
@@ -150,12 +150,12 @@ function unknownCode(type: string, typeName: string): LibError {
 function pad(body: string, len: number, f: FormatSpec): string {
   if (f.width <= len) return body;
   const n = f.width - len;
-  if (f.align === '>') return f.fill.repeat(n) + body;
+  if (f.align === '>') return rep(f.fill, n) + body;
   if (f.align === '^') {
     const l = Math.floor(n / 2);
-    return f.fill.repeat(l) + body + f.fill.repeat(n - l);
+    return rep(f.fill, l) + body + rep(f.fill, n - l);
   }
-  return body + f.fill.repeat(n);
+  return body + rep(f.fill, n);
 }
 
 /** _PyUnicode_InsertThousandsGrouping, with the zero padding to minWidth it also does. */
@@ -163,7 +163,7 @@ function groupDigits(digits: string, minWidth: number, sep: string, every: numbe
   let remaining = digits.length;
   if (sep === '') {
     const l = Math.max(remaining, minWidth, 1);
-    return '0'.repeat(Math.max(0, l - remaining)) + digits;
+    return rep('0', Math.max(0, l - remaining)) + digits;
   }
   const groups: string[] = [];
   let pos = digits.length;
@@ -171,7 +171,7 @@ function groupDigits(digits: string, minWidth: number, sep: string, every: numbe
     const l = Math.min(every, Math.max(remaining, minWidth, 1));
     const nZeros = Math.max(0, l - remaining);
     const nChars = Math.max(0, Math.min(remaining, l));
-    groups.push('0'.repeat(nZeros) + digits.slice(pos - nChars, pos));
+    groups.push(rep('0', nZeros) + digits.slice(pos - nChars, pos));
     pos -= nChars;
     remaining -= nChars;
     minWidth -= l;
@@ -207,15 +207,15 @@ function layoutNumber(
   if (n <= 0) return sign + prefix + grouped + remainder;
   switch (f.align) {
     case '<':
-      return sign + prefix + grouped + remainder + f.fill.repeat(n);
+      return sign + prefix + grouped + remainder + rep(f.fill, n);
     case '^': {
       const l = Math.floor(n / 2);
-      return f.fill.repeat(l) + sign + prefix + grouped + remainder + f.fill.repeat(n - l);
+      return rep(f.fill, l) + sign + prefix + grouped + remainder + rep(f.fill, n - l);
     }
     case '=':
-      return sign + prefix + f.fill.repeat(n) + grouped + remainder;
+      return sign + prefix + rep(f.fill, n) + grouped + remainder;
     default:
-      return f.fill.repeat(n) + sign + prefix + grouped + remainder;
+      return rep(f.fill, n) + sign + prefix + grouped + remainder;
   }
 }
 

@@ -9,6 +9,8 @@ import { strRepr } from './str-unicode';
 export type Int = number | bigint;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Larger ints than this many bits are refused with MemoryError (JS BigInts top out at 2^30 bits). */
+const MAX_BITS = 1 << 26;
 const MIN_SAFE = -MAX_SAFE;
 
 /** A bigint result as a Python int value: a number when safe. */
@@ -227,7 +229,9 @@ export function intPow(a: Int, b: Int): Int | { float: number } {
   }
   const A = big(a);
   const B = big(b);
-  if (B > 0xffffffffn && A !== 0n && A !== 1n && A !== -1n) throw new LibError('MemoryError', '');
+  if (A !== 0n && A !== 1n && A !== -1n && (B > 0xffffffffn || bitLength(A) * Number(B) > MAX_BITS)) {
+    throw new LibError('MemoryError', '');
+  }
   return normInt(A ** B);
 }
 
@@ -296,6 +300,7 @@ export function intLshift(a: Int, b: Int): Int {
   if (b < 0) throw valueError('negative shift count');
   if (a === 0 || a === 0n) return 0;
   if (big(b) > 0xffffffffn) throw new LibError('OverflowError', 'too many digits in integer');
+  if (intBitLength(a) + Number(b) > MAX_BITS) throw new LibError('MemoryError', '');
   return normInt(big(a) << big(b));
 }
 

@@ -174,6 +174,11 @@ function floorDiv(a: bigint, b: bigint): bigint {
 
 /** randrange(start, stop, step) on ints (stop null: one-argument form). */
 export function randrange(st: MTState, start: Int, stop: Int | null, step: Int = 1): Int {
+  if (typeof start === 'number' && typeof stop === 'number' && step === 1) {
+    const w = stop - start;
+    if (w > 0) return start + (randbelow(st, w) as number);
+    throw valueError(`empty range for randrange() (${start}, ${stop}, ${w})`);
+  }
   if (stop === null) {
     if (start > 0) return randbelow(st, start);
     throw valueError('empty range for randrange()');
@@ -194,6 +199,7 @@ export function randrange(st: MTState, start: Int, stop: Int | null, step: Int =
 
 /** randint(a, b). */
 export function randint(st: MTState, a: Int, b: Int): Int {
+  if (typeof b === 'number' && b < Number.MAX_SAFE_INTEGER) return randrange(st, a, b + 1);
   return randrange(st, a, add(b, 1));
 }
 

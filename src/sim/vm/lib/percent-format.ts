@@ -8,7 +8,7 @@
 // (a user __str__) can be done ahead of time by the caller: `percentNeeds` lists, per
 // argument, which conversions the format string will ask for, without converting.
 
-import { LibError, typeError, valueError } from './errors';
+import { LibError, typeError, valueError, rep } from './errors';
 import { formatFloat } from './float-repr';
 
 /** What the formatter needs from an argument. */
@@ -284,7 +284,7 @@ export function formatLong(v: number | bigint, alt: boolean, prec: number, type:
   const abs = neg ? -(v as number) : v;
   const base = type === 'o' ? 8 : type === 'x' || type === 'X' ? 16 : 10;
   let digits = abs.toString(base);
-  if (prec > digits.length) digits = '0'.repeat(prec - digits.length) + digits;
+  if (prec > digits.length) digits = rep('0', prec - digits.length) + digits;
   let prefix = '';
   if (alt && base !== 10) prefix = type === 'o' ? '0o' : '0x';
   let s = (neg ? '-' : '') + prefix + digits;
@@ -333,7 +333,7 @@ function output(arg: Arg, str: string): string {
     len -= 2;
   }
   if (width > len && !(arg.flags & F_LJUST)) {
-    out += fill.repeat(width - len);
+    out += rep(fill, width - len);
     width = len;
   }
   if (fill === ' ') {
@@ -344,6 +344,6 @@ function output(arg: Arg, str: string): string {
     }
   }
   if (len > 0) out += body.slice(pindex, pindex + len).join('');
-  if (width > len) out += ' '.repeat(width - len);
+  if (width > len) out += rep(' ', width - len);
   return out;
 }

@@ -3,7 +3,7 @@
 // indices (identical to UTF-16 indices when the string has no surrogates).
 // Optional start/end arguments are null for None, already converted to numbers.
 
-import { valueError } from './errors';
+import { valueError, rep } from './errors';
 import { PY_WS_CLASS, codePoints, cpLength, hasSurrogates, isSpaceChar } from './str-unicode';
 
 export { strRepr } from './str-unicode';
@@ -286,25 +286,25 @@ export function center(s: string, width: number, fill = ' '): string {
   if (width <= len) return s;
   const marg = width - len;
   const left = Math.floor(marg / 2) + (marg & width & 1);
-  return fill.repeat(left) + s + fill.repeat(marg - left);
+  return rep(fill, left) + s + rep(fill, marg - left);
 }
 
 export function ljust(s: string, width: number, fill = ' '): string {
   const len = cpLength(s);
-  return width <= len ? s : s + fill.repeat(width - len);
+  return width <= len ? s : s + rep(fill, width - len);
 }
 
 export function rjust(s: string, width: number, fill = ' '): string {
   const len = cpLength(s);
-  return width <= len ? s : fill.repeat(width - len) + s;
+  return width <= len ? s : rep(fill, width - len) + s;
 }
 
 export function zfill(s: string, width: number): string {
   const len = cpLength(s);
   if (width <= len) return s;
   const fill = width - len;
-  const padded = '0'.repeat(fill) + s;
-  if (s[0] === '+' || s[0] === '-') return s[0] + '0'.repeat(fill) + s.slice(1);
+  const padded = rep('0', fill) + s;
+  if (s[0] === '+' || s[0] === '-') return s[0] + rep('0', fill) + s.slice(1);
   return padded;
 }
 
@@ -315,7 +315,7 @@ export function expandtabs(s: string, tabsize = 8): string {
     if (c === '\t') {
       if (tabsize > 0) {
         const n = tabsize - (col % tabsize);
-        out += ' '.repeat(n);
+        out += rep(' ', n);
         col += n;
       }
     } else {
@@ -337,7 +337,7 @@ export function removesuffix(s: string, suffix: string): string {
 
 /** s * n. */
 export function repeat(s: string, n: number): string {
-  return n <= 0 ? '' : s.repeat(n);
+  return rep(s, n);
 }
 
 /** Python's str ordering (by code point, not UTF-16 unit): -1, 0, 1. */
