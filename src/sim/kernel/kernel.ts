@@ -17,6 +17,7 @@
 //   const result = m.run();          // or m.step(choice) under the manual strategy
 
 import type { Loc, WaitEdge } from '../../trace/format';
+import { assertUnreachable } from '../util/assert';
 import { createClock, createTimerQueue, peekTimer, popDueTimer, DEFAULT_EPOCH_NS } from './clock';
 import type { Engine, EngineStop } from './engine';
 import { advanceGil, dropRequested, nextGilExpiry, DEFAULT_SWITCH_INTERVAL_NS } from './gil';
@@ -404,6 +405,8 @@ function handleStop(k: K, p: KProcess, h: KThread, stop: EngineStop): void {
       } else finishThread(k, h, stop.excType);
       return;
     }
+    default:
+      assertUnreachable(stop);
   }
 }
 
@@ -421,6 +424,8 @@ function fireTimer(k: K, payload: TimerPayload): void {
     case 'ext': // issue 6: alarms, external signals
       fireExtTimer(k, payload.name, payload.data);
       return;
+    default:
+      assertUnreachable(payload);
   }
 }
 

@@ -8,6 +8,7 @@
 // unfair locks. Events, joins and barriers wake their waiters unconditionally.
 
 import type { BlockKind, ObjRef } from '../../trace/format';
+import { assertUnreachable } from '../util/assert';
 
 export type SyncKind = 'lock' | 'rlock' | 'semaphore' | 'event' | 'condition' | 'barrier' | 'queue';
 
@@ -129,6 +130,8 @@ export function newSyncObject(id: string, pid: number, init: SyncInit): SyncObje
         ...base, kind: 'queue', flavor: init.flavor, maxsize: init.maxsize, items: [], msgIds: [],
         unfinished: 0, putters: [], joiners: [], nextMsg: 1,
       };
+    default:
+      return assertUnreachable(init);
   }
 }
 

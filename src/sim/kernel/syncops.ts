@@ -4,6 +4,7 @@
 // Lib/queue.py).
 
 import type { Loc, SyncOp, UnnumberedEvent } from '../../trace/format';
+import { assertUnreachable } from '../util/assert';
 import { addTimer, secondsToNs } from './clock';
 import {
   blockThread, emit, now, removeWaiter, threadLoc, wakeThread, type K,
@@ -471,6 +472,8 @@ export function retryObject(k: K, id: string): void {
     case 'condition':
     case 'barrier':
       return;
+    default:
+      assertUnreachable(o);
   }
 }
 

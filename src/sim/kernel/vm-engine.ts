@@ -7,6 +7,7 @@
 import type { CodeObject } from '../compiler/code';
 import { Op } from '../compiler/opcodes';
 import type { Loc } from '../../trace/format';
+import { assertUnreachable } from '../util/assert';
 import { E, PyBaseException, newException, osError } from '../vm/exceptions';
 import type { AnyFrame, Frame, PyThreadState } from '../vm/frame';
 import { resumeWith, resumeWithException, runSteps } from '../vm/interp';
@@ -70,6 +71,8 @@ export class VmEngine implements Engine {
           case 'died':
             stop = { kind: 'died', excType: r.exc.cls.name };
             break;
+          default:
+            assertUnreachable(r);
         }
       }
     } catch (e) {
