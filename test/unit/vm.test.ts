@@ -104,7 +104,7 @@ try:
 except TypeError as e:
     print(e)
 `);
-  assert.equal(r.stdout, "(1, 2, (), 3, 4, []) (1, 2, (3, 4), 5, 4, ['e'])\n2\nf() missing 1 required positional argument: 'a'\nf() got multiple values for keyword argument 'b'\n");
+  assert.equal(r.stdout, "(1, 2, (), 3, 4, []) (1, 2, (3, 4), 5, 4, ['e'])\n2\nf() missing 1 required positional argument: 'a'\n__main__.f() got multiple values for keyword argument 'b'\n");
 });
 
 test('classes, inheritance, super, properties, dunders', async () => {

@@ -17,7 +17,8 @@ import {
   isDeferred, getAttr, Deferred, updateHashKind,
 } from './protocol';
 import { compareOp, failCands, seqContains, type Cand, type FailInfo } from './binop';
-import { pushUnpacked, asciiOf, getItem } from './subscr';
+import { pushUnpacked, asciiOf, getItem, funcDesc } from './subscr';
+import { NULL as NULL_ } from './objects';
 import { formatStr } from './lib/format-spec';
 import { PyIterator, seqIteratorType as SEQ_ITER_TYPE } from './iterators';
 import { resumeGenerator, throwIntoGenerator, pushPyFrame } from './runtime';
@@ -490,10 +491,16 @@ reg('vm.extend', (ctx, st, value, exc) => {
     st.phase = 1;
     const items = iterFast(st.it as PyValue);
     if (items === undefined) {
-      if (typeOf(st.it as PyValue).builtin === false || st.it instanceof PyGenerator || st.it instanceof PyIterator) {
-        return new NativeCall(COLLECT, [st.it as PyValue]);
+      const it = st.it as PyValue;
+      if (it instanceof PyGenerator || it instanceof PyIterator || (it !== null && typeof it === 'object' && (lookupType(it.cls, '__iter__') !== undefined || lookupType(it.cls, '__getitem__') !== undefined))) {
+        return new NativeCall(COLLECT, [it]);
       }
-      throw pyErr(E.TypeError, `'${typeName(st.it as PyValue)}' object is not iterable`);
+      // in a call f(*x) the list being built sits above [NULL, f]
+      const caller = callerFrame(ctx);
+      const s = caller.stack;
+      const fn = s.length >= 3 && s[s.length - 1] === st.target && s[s.length - 3] === NULL_ ? s[s.length - 2] : undefined;
+      if (fn !== undefined) throw pyErr(E.TypeError, `${funcDesc(fn as PyValue)} argument after * must be an iterable, not ${typeName(it)}`);
+      throw pyErr(E.TypeError, `Value after * must be an iterable, not ${typeName(it)}`);
     }
     value = new PyList(items);
   }

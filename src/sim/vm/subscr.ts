@@ -314,11 +314,15 @@ export function pushUnpacked(stack: StackValue[], items: PyValue[], before: numb
 
 // ------------------------------------------------------------------ ** merging
 
+/** CPython's _PyObject_FunctionStr: "module.qualname()" (no module for builtins). */
 export function funcDesc(f: PyValue): string {
-  if (f instanceof PyFunction) return `${f.qualname}()`;
-  if (f instanceof PyBuiltinFunction) return `${f.name}()`;
+  if (f instanceof PyFunction) {
+    const m = f.module;
+    return typeof m === 'string' && m !== 'builtins' ? `${m}.${f.qualname}()` : `${f.qualname}()`;
+  }
+  if (f instanceof PyBuiltinFunction) return `${f.qualname}()`;
   if (f instanceof PyBoundMethod) return funcDesc(f.func);
-  if (f instanceof PyType) return `${f.name}()`;
+  if (f instanceof PyType) return f.module === 'builtins' ? `${f.qualname}()` : `${f.module}.${f.qualname}()`;
   return `${typeName(f)} object`;
 }
 

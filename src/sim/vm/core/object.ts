@@ -67,7 +67,17 @@ defineStaticMethods(objectType, {
 });
 
 defineMethods(objectType, {
-  __init__() {
+  __init__(_ctx, args, kwnames) {
+    if (args.length > 1) {
+      const t = typeOf(args[0]!);
+      if (lookupType(t, '__init__') !== objectType.ns.get('__init__')) {
+        throw pyErr(E.TypeError, 'object.__init__() takes exactly one argument (the instance to initialize)');
+      }
+      if (lookupType(t, '__new__') === objectType.ns.get('__new__')) {
+        throw pyErr(E.TypeError, `${t.qualname}.__init__() takes exactly one argument (the instance to initialize)`);
+      }
+    }
+    void kwnames;
     return null;
   },
   __repr__(_ctx, args) {
