@@ -67,6 +67,7 @@ export class TimelineApp {
   private pendingClick?: number;
   private detailRequests = 0;
   private lastPointer = { x: 0, y: 0 };
+  private restoreView?: { file: string; viewport: { t0: number; nsPerPx: number } };
   private hover?: Hit;
   private theme: Theme;
   private readonly renderer: Renderer;
@@ -139,6 +140,8 @@ export class TimelineApp {
     if (saved?.viewport) {
       this.view = { ...this.view, ...saved.viewport };
       this.userMoved = true;
+      // restored after a window reload: keep this view when the same file's run comes back
+      if (saved.file) this.restoreView = { file: saved.file, viewport: saved.viewport };
     }
 
     attachInteraction(canvas, {
@@ -226,6 +229,10 @@ export class TimelineApp {
     this.hover = undefined;
     this.scrollY = 0;
     this.userMoved = false;
+    if (this.restoreView?.file === this.model.file) {
+      this.view = { ...this.view, ...this.restoreView.viewport };
+      this.userMoved = true;
+    }
     this.errors.length = 0;
     this.firstFrameAt = 0;
     this.timing.validateMs = this.timing.modelMs = this.timing.layoutMs = this.timing.unpackMs = 0;
@@ -279,6 +286,7 @@ export class TimelineApp {
 
   private setView(v: Viewport, scrollY: number): void {
     this.userMoved = true;
+    this.restoreView = undefined;
     this.view = clampPan(v, this.model.startT, Math.max(this.model.endT, this.model.startT + 1));
     this.scrollY = scrollY;
     this.save();
@@ -287,6 +295,7 @@ export class TimelineApp {
 
   fitAll(): void {
     this.userMoved = false;
+    this.restoreView = undefined;
     this.scrollY = 0;
     this.save();
     this.requestRender();

@@ -61,9 +61,12 @@ function visibleSpansCol(tr: IntervalTrack, t0: number, t1: number, nsPerPx: num
   }
 }
 
-/** Visible instants, at most one per `minGapPx` pixels (the first in each gap wins). */
+/** Visible instants, at most one per `minGapPx` pixels (the first in each gap wins) — or,
+ * with `distinct`, one per kind among the first few in each gap, numbered by `slot` (0, 1,
+ * …) so the caller can set coincident markers side by side: a child's exit, reparent and
+ * reap at the same moment all stay visible instead of the first hiding the others. */
 export function visibleInstants(tr: InstantTrack, t0: number, t1: number, nsPerPx: number, minGapPx: number,
-  sink: (t: number, kind: number, ev: number) => void): void {
+  sink: (t: number, kind: number, ev: number, slot: number) => void, distinct = false): void {
   const n = tr.n;
   if (n === 0) return;
   const gap = nsPerPx * minGapPx;
@@ -71,8 +74,21 @@ export function visibleInstants(tr: InstantTrack, t0: number, t1: number, nsPerP
   while (i < n) {
     const t = tr.t[i];
     if (t >= t1) break;
-    sink(t, tr.kind[i], tr.ev[i]);
+    sink(t, tr.kind[i], tr.ev[i], 0);
     const next = t + gap;
+    if (distinct) {
+      let seen = 1 << (tr.kind[i] & 31);
+      let slot = 1;
+      for (let j = i + 1; j < n && j <= i + MAX_SCAN && tr.t[j] < next && slot < MAX_SLOTS; j++) {
+        const bit = 1 << (tr.kind[j] & 31);
+        if (seen & bit) continue;
+        seen |= bit;
+        sink(t, tr.kind[j], tr.ev[j], slot++);
+      }
+    }
     i = tr.t[i + 1] !== undefined && tr.t[i + 1] >= next ? i + 1 : lowerBound(tr.t, next, i + 1, n);
   }
 }
+/** distinct markers: how many instants of a gap are looked at, and drawn at most */
+const MAX_SCAN = 16;
+const MAX_SLOTS = 4;

@@ -6,6 +6,7 @@
 import type { TimelineModel } from '../src/protocol/timeline/model';
 import { rowAt, type Layout, type Row } from './layout';
 import { visibleInstants, visibleSpans } from './lod';
+import { levelFor, summaryOf, summarySpans } from './summary';
 import { lowerBound, type ArrowList } from '../src/protocol/timeline/tracks';
 import { Ak, Ik, St } from '../src/protocol/timeline/styles';
 import { styleColour, type Theme } from './theme';
@@ -16,6 +17,8 @@ export const GUTTER = 190;
 export const AXIS_H = 24;
 /** intervals narrower than this many pixels are merged (level of detail) */
 const LOD_PX = 2;
+/** coincident markers of different kinds are set side by side, this far apart */
+const MARKER_SLOT_PX = 9;
 
 export interface RenderInput {
   model: TimelineModel;
@@ -35,6 +38,8 @@ export interface RenderStats {
   markers: number;
   arrows: number;
   rows: number;
+  /** lanes drawn from precomputed summaries (zoomed out on big tracks) */
+  summarised: number;
   /** markers drawn per instant kind name (for tests) */
   markerKinds: Record<string, number>;
   /** ms per phase: intervals (LOD walk + fill), overlays+markers, arrows */
@@ -43,15 +48,17 @@ export interface RenderStats {
 
 const IK_NAMES = Object.fromEntries(Object.entries(Ik).map(([k, v]) => [v, k])) as Record<number, string>;
 
-/** Vertical placement of an interval style inside a row of height h: [dy, height, alpha]. */
-function shape(style: number, h: number, kind: Row['kind']): [number, number, number] {
-  if (kind === 'process') return [h - 9, 6, style === St.procZ ? 0.5 : 0.85];
-  if (kind === 'gil') return [2, h - 4, 0.9];
+/** shape()'s answer: [dy, height] (one shared array: this runs per drawn span) */
+const SHAPE: [number, number] = [0, 0];
+/** Vertical placement of an interval style inside a row of height h, into SHAPE. */
+function shape(style: number, h: number, kind: Row['kind']): void {
+  if (kind === 'process') { SHAPE[0] = h - 9; SHAPE[1] = 6; return; }
+  if (kind === 'gil') { SHAPE[0] = 2; SHAPE[1] = h - 4; return; }
   switch (style) {
-    case St.running: return [4, h - 8, 1];
-    case St.ready: return [h / 2 - 2, 4, 0.9];
-    case St.blockedSleep: return [6, h - 12, 0.45];
-    default: return [5, h - 10, 0.7];
+    case St.running: SHAPE[0] = 4; SHAPE[1] = h - 8; return;
+    case St.ready: SHAPE[0] = h / 2 - 2; SHAPE[1] = 4; return;
+    case St.blockedSleep: SHAPE[0] = 6; SHAPE[1] = h - 12; return;
+    default: SHAPE[0] = 5; SHAPE[1] = h - 10;
   }
 }
 
@@ -105,7 +112,7 @@ export class Renderer {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = th.bg;
     ctx.fillRect(0, 0, this.cssW, this.cssH);
-    const stats: RenderStats = { frameMs: 0, rects: 0, markers: 0, arrows: 0, rows: 0, markerKinds: {}, phases: { spans: 0, fill: 0, marks: 0, arrows: 0 } };
+    const stats: RenderStats = { frameMs: 0, rects: 0, markers: 0, arrows: 0, rows: 0, summarised: 0, markerKinds: {}, phases: { spans: 0, fill: 0, marks: 0, arrows: 0 } };
     let tp = performance.now();
     const phase = (k: keyof RenderStats['phases']): void => { const now = performance.now(); stats.phases[k] += now - tp; tp = now; };
     const vt0 = view.t0;
@@ -152,16 +159,27 @@ export class Renderer {
     const batch = new RectBatch();
     const labels: [number, number, number, string][] = [];
     const openEnd = inp.openForever ? Math.max(vt1, model.endT) : model.endT;
-    for (const row of visible) {
-      const lane = model.lanes[row.lane];
-      const y0 = Y(row.y);
-      visibleSpans(lane.intervals, vt0, vt1, view.nsPerPx, openEnd, (s, e, style, _ev, label, merged) => {
-        const [dy, h, ] = shape(style, row.h, row.kind);
-        const x = X(s);
-        const w = Math.max((e - s) * k, 1);
-        batch.add(style, x, y0 + dy, w, h);
-        if (!merged && label >= 0 && w > 44) labels.push([Math.max(x, GUTTER) + 3, y0 + dy + h / 2, Math.min(w, X(vt1) - Math.max(x, GUTTER)) - 6, model.strings.get(label)]);
-      }, LOD_PX);
+    let row: Row = visible[0];
+    let y0 = 0;
+    const span = (s: number, e: number, style: number, _ev: number, label: number, merged: boolean): void => {
+      shape(style, row.h, row.kind);
+      const x = X(s);
+      const w = Math.max((e - s) * k, 1);
+      batch.add(style, x, y0 + SHAPE[0], w, SHAPE[1]);
+      if (!merged && label >= 0 && w > 44) labels.push([Math.max(x, GUTTER) + 3, y0 + SHAPE[0] + SHAPE[1] / 2, Math.min(w, X(vt1) - Math.max(x, GUTTER)) - 6, model.strings.get(label)]);
+    };
+    const summarised = (s: number, e: number, style: number): void => span(s, e, style, -1, -1, true);
+    for (const r of visible) {
+      row = r;
+      y0 = Y(row.y);
+      const tr = model.lanes[row.lane].intervals;
+      // zoomed out on a big track: precomputed per-bucket dominant styles (summary.ts), then
+      // the part the summary does not cover yet exactly
+      const sum = summaryOf(tr);
+      const level = sum && levelFor(sum, view.nsPerPx * LOD_PX);
+      const from = level ? summarySpans(level, vt0, vt1, summarised) : vt0;
+      if (from < vt1) visibleSpans(tr, from, vt1, view.nsPerPx, openEnd, span, LOD_PX);
+      if (level) stats.summarised++;
     }
     phase('spans');
     this.flushRects(batch, th, visible, layout);
@@ -228,12 +246,12 @@ export class Renderer {
     for (const row of visible) {
       const lane = model.lanes[row.lane];
       const y0 = Y(row.y);
-      visibleInstants(lane.instants, vt0, vt1, view.nsPerPx, 5, (t, kind) => {
-        drawMarker(ctx, th, kind, X(t), y0, row.h);
+      visibleInstants(lane.instants, vt0, vt1, view.nsPerPx, 5, (t, kind, _ev, slot) => {
+        drawMarker(ctx, th, kind, X(t) + slot * MARKER_SLOT_PX, y0, row.h);
         stats.markers++;
         const name = IK_NAMES[kind];
         stats.markerKinds[name] = (stats.markerKinds[name] ?? 0) + 1;
-      });
+      }, true);
     }
 
     phase('marks');

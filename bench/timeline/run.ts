@@ -122,6 +122,13 @@ async function openSnapshot(h: Harness): Promise<{ open: Open; extra: string[] }
     window.__snap = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 8, hl)), (k, v) =>
       v && typeof v === 'object' && v.$ta ? new types[v.$ta](buf.slice(base + v.at, base + v.at + v.n * types[v.$ta].BYTES_PER_ELEMENT)) : v);
   })()`);
+  // calibration: how fast this machine copies fresh memory (what postMessage of buffers does)
+  const copyMs = await p.evaluate(() => {
+    const a = new Float64Array(2_000_000).fill(1);
+    const ms: number[] = [];
+    for (let k = 0; k < 5; k++) { const t = performance.now(); a.slice(); ms.push(performance.now() - t); }
+    return ms.sort((x, y) => x - y)[2];
+  });
   const opens: Open[] = [];
   for (let k = 0; k < 3; k++) {
     opens.push(await p.evaluate(`(async () => {
@@ -140,7 +147,8 @@ async function openSnapshot(h: Harness): Promise<{ open: Open; extra: string[] }
     open: sorted[1],
     extra: [
       `host (Node): model built from ${host.events.toLocaleString('en')} events in batches of 2,000: ${r(host.modelMs)} ms (paid while the run streams, ${(host.modelMs / host.events * 1000).toFixed(2)} µs/event)`,
-      `host (Node): pack ${r(host.packMs)} ms → ${(host.bytes / 1e6).toFixed(1)} MB of typed arrays`,
+      `host (Node): pack ${r(host.packMs)} ms → ${(host.bytes / 1e6).toFixed(1)} MB of typed arrays (done in the background when the run ends)`,
+      `calibration: copying 16 MB of fresh memory in the page takes ${copyMs.toFixed(0)} ms on this machine (~${(16 / copyMs * 1000).toFixed(0)} MB/s)`,
       `opened 3 times, full render ${opens.map((o) => r(o.fullMs)).join(' / ')} ms: median shown`,
     ],
   };

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { buildTimelineHtml } from '../protocol/html';
 import { validateFromWebview, isWebviewState, type ToWebview } from '../protocol/messages';
 import { TimelineModel } from '../protocol/timeline/model';
-import { packModel } from '../protocol/timeline/pack';
+import { packModel, type PackedModel } from '../protocol/timeline/pack';
 import type { TraceEvent } from '../trace/format';
 import { toChromeJson, toJsonl } from '../trace/index';
 
@@ -22,12 +22,23 @@ export const SNAPSHOT_MIN_EVENTS = 20_000;
 interface Entry {
   panel: vscode.WebviewPanel;
   ready: boolean;
+  /** restored by the serializer after a window reload: the run is gone with the old
+   * extension host, so it is simulated again (deterministic: the same trace) when the page
+   * is ready */
+  restored: boolean;
 }
 
 /** The latest run of each file: its events and the timeline model built from them as they
  * arrive (so a big run is ready to be packed when a panel opens). */
+interface StoredRun {
+  model: TimelineModel;
+  run: number;
+  /** the model packed, once a big run has ended (so opening its panel does not wait for it) */
+  packed?: PackedModel;
+}
+
 class TraceStore {
-  private readonly runs = new Map<string, { model: TimelineModel; run: number }>();
+  private readonly runs = new Map<string, StoredRun>();
   private nextRun = 1;
 
   reset(file: string): void {
@@ -38,13 +49,24 @@ class TraceStore {
 
   add(file: string, events: readonly TraceEvent[], done: boolean): void {
     if (!this.runs.has(file)) this.reset(file);
-    const { model } = this.runs.get(file)!;
-    model.addEvents(events);
-    if (done) model.done = true;
+    const stored = this.runs.get(file)!;
+    stored.model.addEvents(events);
+    stored.packed = undefined;
+    if (done) {
+      stored.model.done = true;
+      if (stored.model.eventCount >= SNAPSHOT_MIN_EVENTS) {
+        // pack in the background, so a panel opened later gets the snapshot at once
+        setTimeout(() => { if (this.runs.get(file) === stored) this.packed(stored); }, 0);
+      }
+    }
   }
 
-  get(file: string): { model: TimelineModel; run: number } | undefined {
+  get(file: string): StoredRun | undefined {
     return this.runs.get(file);
+  }
+
+  packed(stored: StoredRun): PackedModel {
+    return (stored.packed ??= packModel(stored.model));
   }
 }
 
@@ -62,7 +84,7 @@ export class Timelines implements vscode.Disposable {
             panel.dispose();
             return;
           }
-          this.attach(file, panel);
+          this.attach(file, panel, true);
         },
       }),
     );
@@ -96,8 +118,8 @@ export class Timelines implements vscode.Disposable {
     return `Timeline: ${vscode.Uri.parse(file).path.split('/').pop() ?? file}`;
   }
 
-  private attach(file: string, panel: vscode.WebviewPanel): void {
-    const entry: Entry = { panel, ready: false };
+  private attach(file: string, panel: vscode.WebviewPanel, restored = false): void {
+    const entry: Entry = { panel, ready: false, restored };
     this.panels.set(file, entry);
     panel.title = this.title(file);
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
@@ -133,7 +155,7 @@ export class Timelines implements vscode.Disposable {
     const { model, run } = stored;
     const events = model.events;
     if (events.length >= SNAPSHOT_MIN_EVENTS) {
-      this.post(entry, { type: 'snapshot', file, title: this.title(file), run, model: packModel(model) });
+      this.post(entry, { type: 'snapshot', file, title: this.title(file), run, model: this.store.packed(stored) });
       return;
     }
     this.post(entry, { type: 'reset', file, title: this.title(file) });
@@ -154,6 +176,10 @@ export class Timelines implements vscode.Disposable {
       case 'ready':
         entry.ready = true;
         this.replay(file, entry);
+        if (entry.restored) {
+          entry.restored = false;
+          if (!this.store.get(file)) await this.rerun(file);
+        }
         break;
       case 'revealSource':
         await this.reveal(m.file || file, m.line, file);
@@ -176,6 +202,19 @@ export class Timelines implements vscode.Disposable {
         this.log(`timeline: ${m.message}`);
         break;
     }
+  }
+
+  /** Runs `file` again (after a window reload), if it still exists. */
+  private async rerun(file: string): Promise<void> {
+    const uri = vscode.Uri.parse(file);
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      this.log(`timeline: ${uri.fsPath} no longer exists; its restored timeline stays empty`);
+      return;
+    }
+    this.log(`timeline: restored after a reload; running ${uri.fsPath} again`);
+    await vscode.commands.executeCommand('threadline.run', uri);
   }
 
   /** Opens `target` (a path or URI; the run's own file when it names it) at `line`. */

@@ -119,8 +119,9 @@ export async function openHarness(opts: { width?: number; height?: number; minif
         document.body.classList.add('vscode-dark');
         return {
           postMessage: (m) => window.__posted.push(m),
-          getState: () => window.__state,
-          setState: (s) => { window.__state = s; },
+          // kept in sessionStorage, so page.reload() restores it as VS Code does after a reload
+          getState: () => JSON.parse(sessionStorage.getItem('threadline-state') || 'null') ?? undefined,
+          setState: (s) => { sessionStorage.setItem('threadline-state', JSON.stringify(s)); },
         };
       };
     })();` });
