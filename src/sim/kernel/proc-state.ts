@@ -52,6 +52,8 @@ export interface ProcExt {
   fds: Record<number, FdEntry>;
   /** the command line shown by ps */
   cmd: string;
+  /** the interpreter's finalization has started (process.ts) */
+  finalized?: boolean;
 }
 
 export function newProcExt(pgid: number, cmd: string): ProcExt {

@@ -40,6 +40,10 @@ export const WCONTINUED = 8;
 /** Virtual cost of fork(2) for the parent, and the delay before the child first runs. */
 export const FORK_PARENT_NS = 150_000;
 export const FORK_CHILD_NS = 250_000;
+/** Interpreter finalization (module teardown, flushing) after the main thread's code ends.
+ * It matters only for the order of events between processes (an orphan's child sees its
+ * parent still alive for a moment), so it is simulated only while other processes run. */
+export const FINALIZE_NS = 5_000_000;
 
 /** The Engine's process services (VmEngine implements them; a fake engine may not). */
 export interface ProcessEngine extends Engine {
@@ -184,6 +188,12 @@ export type ExitHow =
 export function exitProcess(k: K, p: KProcess, status: number, main: KThread | null, how: ExitHow = { kind: 'normal' }): void {
   if (p.exited) return;
   const x = px(k.s, p);
+  if (how.kind === 'normal' && main && main.state === 'running' && !x.finalized && Object.values(k.s.procs).some((q) => q !== p && !q.exited && q.pid !== INIT_PID)) {
+    // Py_FinalizeEx takes a while; the kernel's shutdown step comes back here after it
+    x.finalized = true;
+    blockThread(k, main, { on: { kind: 'sleep', id: 'finalize', name: 'interpreter shutdown' }, op: 'finalize', timeoutNs: FINALIZE_NS });
+    return;
+  }
   for (const tid of p.threads) {
     const t = k.s.threads[tid]!;
     if (t !== main && t.state !== 'finished') {
