@@ -288,6 +288,9 @@ function nextProcess(k: K): KProcess | null {
  * report when the run ended stuck. */
 function runLoop(k: K, pauseAt = Infinity): { deadlock?: WaitEdge[]; hang?: WaitEdge[] } | null {
   const s = k.s;
+  // runFor also pauses when every thread waits (before the clock jumps to the next timer),
+  // once it has made progress, so an editor can act while a program sleeps.
+  let progressed = false;
   while (!s.outcome && !s.pending && s.steps < pauseAt) {
     assignFreeCores(k);
     const p = nextProcess(k);
@@ -300,6 +303,8 @@ function runLoop(k: K, pauseAt = Infinity): { deadlock?: WaitEdge[]; hang?: Wait
       break;
     }
     if (timer && (!p || timer.at <= p.time)) {
+      if (!p && pauseAt !== Infinity && progressed) return null;
+      progressed = true;
       popDueTimer(s.timers, timer.at);
       s.clock.now = Math.max(s.clock.now, timer.at);
       fireTimer(k, timer.payload);
@@ -313,6 +318,7 @@ function runLoop(k: K, pauseAt = Infinity): { deadlock?: WaitEdge[]; hang?: Wait
     if (stop) {
       p.deferred = null;
       handleStop(k, p, h, stop);
+      progressed = true;
       continue;
     }
     if (h.shuttingDown) {
@@ -325,6 +331,7 @@ function runLoop(k: K, pauseAt = Infinity): { deadlock?: WaitEdge[]; hang?: Wait
       break;
     }
     runBatch(k, p, h, pauseAt);
+    progressed = true;
   }
   return null;
 }
