@@ -53,6 +53,16 @@ reg('vm.call', (_ctx, st, value, exc) => {
   return value;
 });
 
+/** Issues a syscall request and returns its result (for requests made by dunders). */
+reg('vm.await', (_ctx, st, value, exc) => {
+  rethrow(exc);
+  if (st.phase === 0) {
+    st.phase = 1;
+    return st.req as SyscallRequest;
+  }
+  return value;
+});
+
 reg('vm.discard', (_ctx, st, _value, exc) => {
   rethrow(exc);
   if (st.phase === undefined) {
@@ -599,6 +609,7 @@ reg('vm.initResult', (_ctx, st, value, exc) => {
   rethrow(exc);
   if (st.phase === 0) {
     st.phase = 1;
+    if (st.start) return st.start as NativeFrameStart | SyscallRequest;
     return new NativeCall(st.callee as PyValue, st.args as PyValue[], (st.kwnames as string[] | null) ?? null);
   }
   if (value !== null) throw pyErr(E.TypeError, `__init__() should return None, not '${typeName(value)}'`);

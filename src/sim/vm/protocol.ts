@@ -78,8 +78,8 @@ export function callMethod(ctx: CallContext, m: PyValue, self: PyValue, args: Py
     const r = m.kind === 'function' || m.kind === 'static' ? m.fn(ctx, args, null) : m.fn(ctx, [self, ...args], null);
     if (r instanceof NativeFrameStart) return r;
     if (r !== null && typeof r === 'object' && !(r instanceof PyObject)) {
-      // SyscallRequest from a dunder: run it through the generic call path.
-      return new NativeCall(m, m.kind === 'function' || m.kind === 'static' ? args : [self, ...args]);
+      // a SyscallRequest from a dunder (e.g. Lock.__enter__): a native frame issues it
+      return new NativeFrameStart('vm.await', { req: r, phase: 0 });
     }
     return r as PyValue;
   }

@@ -135,7 +135,8 @@ export function callInit(ctx: CallContext, initM: PyValue, obj: PyValue, args: P
   if (initM instanceof PyBuiltinFunction) {
     const r = initM.fn(ctx, [obj, ...args], kwnames);
     if (r instanceof NativeFrameStart || r instanceof SyscallRequest) {
-      return nativeResult(ctx, new NativeFrameStart('vm.initResult', { obj, callee: initM, args: [obj, ...args], kwnames, phase: 0 }));
+      // the builtin __init__ continues in a native frame (or a syscall): finish it there
+      return nativeResult(ctx, new NativeFrameStart('vm.initResult', { obj, start: r, phase: 0 }));
     }
     if (r !== null) throw pyErr(E.TypeError, `__init__() should return None, not '${typeName(r as PyValue)}'`);
     return obj;
