@@ -18,7 +18,12 @@ function run(n: number, cores: number) {
     wantGil(k, t);
   }
   const res = r.m.run();
-  const ends = r.events.filter((e) => e.kind === 'thread.exit' && e.pid >= 2000).map((e) => e.t);
+  // when each worker's code ended (before the interpreter's finalization, process.ts)
+  const ends: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = r.events.find((x) => x.pid === 2000 + i && (x.kind === 'thread.exit' || (x.kind === 'thread.state' && x.state === 'blocked')));
+    if (e) ends.push(e.t);
+  }
   return { res, ends, events: r.events };
 }
 

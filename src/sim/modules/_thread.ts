@@ -11,14 +11,17 @@ import type { SyncObject } from '../kernel/sync';
 import type { KThread } from '../kernel/types';
 import { parseArgs } from '../vm/args';
 import { E, PyException, pyErr } from '../vm/exceptions';
-import { NativeCall, NativeFrameStart, SyscallRequest, type CallContext, type NativeFn } from '../vm/frame';
+import { NativeCall, NativeFrameStart, SyscallRequest, type CallContext, type NativeFn, type NativeFrame } from '../vm/frame';
+import { PyDict } from '../vm/dict';
+import { PyFunction } from '../vm/function';
+import { streamWrite } from '../vm/stream';
 import { PyModule } from '../vm/function';
 import { PyFloat, PyObject, PyTuple, objectType, type PyValue } from '../vm/objects';
 import { fakeAddress, typeName } from '../vm/protocol';
 import {
   defineMethods, getBuiltinById, makeBuiltin, newBuiltinType, registerClass, registerNativeImpl,
 } from '../vm/types';
-import { newModule, type VM } from '../vm/vm';
+import { newModule, newThreadState, type VM } from '../vm/vm';
 
 // ───────────────────────────── kernel access ─────────────────────────────
 
@@ -250,10 +253,54 @@ export const getNativeId = makeBuiltin('_thread.get_native_id', 'get_native_id',
 
 export const TIMEOUT_MAX = new PyFloat(9223372036.0);
 
+registerConverter('thread.ident', (_c, v) => (v as { ident: number }).ident);
+
+/** _thread.start_new_thread(function, args, kwargs={}) -> ident */
+export const startNewThread = makeBuiltin('_thread.start_new_thread', 'start_new_thread', (ctx, args, kw) => {
+  const a = parseArgs('start_new_thread', args, kw, { names: ['function', 'args', 'kwargs'], required: 2, posOnly: true });
+  const fn = a.values[0]!;
+  const fargs = a.values[1]!;
+  if (!(fargs instanceof PyTuple)) throw pyErr(E.TypeError, '2nd arg must be a tuple');
+  const fkw = a.values[2] ?? null;
+  if (fkw !== null && !(fkw instanceof PyDict)) throw pyErr(E.TypeError, 'optional 3rd arg must be a dictionary');
+  const t = newThreadState(ctx.vm, null);
+  const boot: NativeFrame = { kind: 'native', impl: '_thread.bootstrap', state: { fn, args: fargs, kwargs: fkw, phase: 0 }, back: null, value: null, exc: null };
+  t.frame = boot;
+  const name = fn instanceof PyFunction ? fn.name : typeName(fn);
+  return kcall('thread.start', { handle: t, name: `_thread (${name})`, daemon: false }, 'thread.ident');
+}, 'function', null, '_thread');
+
+registerNativeImpl('_thread.bootstrap', {
+  resume(ctx, st, _value, exc) {
+    if (exc) {
+      if (exc.cls === E.SystemExit || exc.cls.mro.includes(E.SystemExit)) return null;
+      const fn = st.fn as PyValue;
+      const r = fn instanceof PyFunction ? `<function ${fn.qualname} at ${fakeAddress(fn)}>` : `<${typeName(fn)} object>`;
+      streamWrite(ctx.vm, ctx.vm.stderr, `Exception ignored in thread started by: ${r}\n`);
+      throw new PyException(exc);
+    }
+    if (st.phase === 0) {
+      st.phase = 1;
+      const argv = (st.args as PyTuple).items.slice();
+      const kwnames: string[] = [];
+      if (st.kwargs instanceof PyDict) {
+        st.kwargs.forEach((k, v) => {
+          kwnames.push(String(k));
+          argv.push(v);
+        });
+      }
+      return new NativeCall(st.fn as PyValue, argv, kwnames.length > 0 ? kwnames : null);
+    }
+    return null;
+  },
+});
+
 export function initThreadLow(vm: VM): PyModule {
   return newModule(vm, '_thread', {
     allocate_lock: allocateLock,
     allocate: allocateLock,
+    start_new_thread: startNewThread,
+    start_new: startNewThread,
     LockType: lockType,
     RLock: newRLock,
     get_ident: getIdent,
