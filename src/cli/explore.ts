@@ -32,6 +32,12 @@ export function replayCommand(file: string, f: Failure): string {
   return `threadline run ${shellQuote(file)} --switch ${f.switchMode} --schedule ${shellQuote(f.schedule)}`;
 }
 
+const KIND_LABELS: Record<string, string> = {
+  deadlock: 'a deadlock', hang: 'a hang', assertion: 'an assertion failure', exception: 'an uncaught exception',
+  'exit-status': 'a non-zero exit status', signal: 'a death by signal', limit: 'a run past the step limit',
+  'internal-error': 'an internal error of the simulator',
+};
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -42,7 +48,8 @@ function spaceLine(r: SearchResult): string {
   if (c.prunedRuns > 0) parts.push(`${c.completedRuns} run to the end, ${c.prunedRuns} cut at explored states`);
   if (c.distinctStates > 0) parts.push(`${plural(c.distinctStates, 'distinct state')}`);
   parts.push(`${plural(c.distinctSchedules, 'distinct schedule')}, ${plural(c.distinctOutcomes, 'distinct outcome')}`);
-  if (c.limitRuns > 0) parts.push(`${c.limitRuns} stopped by the step limit`);
+  if (c.limitRuns > 0) parts.push(`${c.limitRuns} stopped by the step limit (outcome unknown; see --max-steps)`);
+  if (c.depthBoundedRuns > 0) parts.push(`${c.depthBoundedRuns} longer than the depth bound (${c.maxDecisions} decisions explored, the rest as CPython would schedule)`);
   let s = parts.join('; ');
   if (r.strategy === 'dfs') {
     if (r.complete) s += ' — every schedule covered';
@@ -66,7 +73,7 @@ export function formatReport(file: string, rep: ExploreReport): string {
   }
   const f = rep.failing;
   if (f) {
-    out.push(`  FOUND ${f.kind} after ${plural(s.schedulesTried, 'schedule')} (${plural(f.preemptions, 'preemption')}):`);
+    out.push(`  FOUND ${KIND_LABELS[f.kind] ?? f.kind} after ${plural(s.schedulesTried, 'schedule')} (${plural(f.preemptions, 'preemption')}):`);
     out.push(`    ${f.message}`);
     out.push(`  replay: ${replayCommand(file, f)}${rep.replayVerified === false ? '   (warning: the replay did not reproduce it)' : ''}`);
     if (s.switchMode === 'instruction') {

@@ -20,7 +20,7 @@
 import type { Decision } from '../kernel/scheduler';
 import { machineHash } from './hash';
 import { isPreemption, runOnce } from './runner';
-import { Tally } from './tally';
+import { depthBound, Tally } from './tally';
 import type { MachineFactory, RunRecord, SearchOptions, SearchResult } from './types';
 import { nextIsInvisible } from './visibility';
 
@@ -70,7 +70,9 @@ export function searchDfs(factory: MachineFactory, o: SearchOptions): SearchResu
         const quiet = d.current !== null && nextIsInvisible(m, d.current);
         // states are fingerprinted where the search branches (not before an invisible
         // instruction of the running thread: nothing to choose there)
-        if (hashing && !quiet) {
+        // (nor where no preemption is left: the run only goes on as CPython would, apart
+        // from free choices when the GIL is free)
+        if (hashing && !quiet && (left > 0 || d.current === null)) {
           const key = machineHash(m);
           const had = visited.get(key);
           if (had === undefined) tally.state();
@@ -96,7 +98,7 @@ export function searchDfs(factory: MachineFactory, o: SearchOptions): SearchResu
         }
         stack.push({ chosen: d.cpython, alts, usedBefore: used, d });
         return d.cpython;
-      });
+      }, { maxDecisions: depthBound(o) });
       tally.add(rec);
       if (tally.isFailure(rec)) {
         failure = rec;

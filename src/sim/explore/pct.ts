@@ -13,7 +13,7 @@
 
 import { createRng, nextFloat, nextInt, type Rng } from '../kernel/rng';
 import { runOnce } from './runner';
-import { runSeed, Tally } from './tally';
+import { depthBound, runSeed, Tally } from './tally';
 import type { MachineFactory, PctGuarantee, RunRecord, SearchOptions, SearchResult } from './types';
 import { nextIsInvisible } from './visibility';
 
@@ -68,7 +68,7 @@ export function searchPct(factory: MachineFactory, o: SearchOptions): SearchResu
         pick = best(d.candidates);
       }
       return pick;
-    });
+    }, { maxDecisions: depthBound(o) });
     k = Math.max(k, step);
     n = Math.max(n, prio.size);
     tally.add(rec);

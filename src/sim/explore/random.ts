@@ -4,7 +4,7 @@
 
 import { createRng, nextInt } from '../kernel/rng';
 import { runOnce } from './runner';
-import { runSeed, Tally } from './tally';
+import { depthBound, runSeed, Tally } from './tally';
 import type { MachineFactory, RunRecord, SearchOptions, SearchResult } from './types';
 import { nextIsInvisible } from './visibility';
 
@@ -21,7 +21,7 @@ export function searchRandom(factory: MachineFactory, o: SearchOptions): SearchR
     const rec = runOnce(factory, { preemption: o.switchMode, strategy: 'manual', maxSteps: o.maxSteps }, (d, _j, inst) => {
       if (d.current !== null && nextIsInvisible(inst.machine, d.current)) return d.cpython;
       return d.candidates[nextInt(rng, d.candidates.length)]!;
-    });
+    }, { maxDecisions: depthBound(o) });
     tally.add(rec);
     if (tally.isFailure(rec)) {
       failure = rec;

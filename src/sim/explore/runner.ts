@@ -5,7 +5,7 @@
 // the other threads (visibility.ts).
 
 import type { Decision } from '../kernel/scheduler';
-import type { RunResult as KernelResult } from '../kernel/kernel';
+import type { Machine, RunResult as KernelResult } from '../kernel/kernel';
 import type { TraceEvent, WaitEdge } from '../../trace/format';
 import type { MachineFactory, MachineInstance, RunKind, RunRecord, RunSpec } from './types';
 
@@ -18,6 +18,9 @@ export function isPreemption(d: Decision, choice: string): boolean {
 }
 
 export interface RunOnceOptions {
+  /** after this many decisions the run goes on with the faithful choices, at full speed
+   * (a depth bound: long runs are explored in their first part only) */
+  maxDecisions?: number;
   /** keep lock acquire/release and thread start/rename events (lock-order analysis) */
   collectSync?: boolean;
 }
@@ -42,11 +45,18 @@ export function runOnce(factory: MachineFactory, spec: RunSpec, choose: Chooser,
   let inst: MachineInstance | null = null;
   let result: KernelResult | null = null;
   let aborted = false;
+  let depthHit = false;
   try {
     inst = factory(spec, onEvent);
     let st = inst.machine.step();
     while (st.kind === 'decision') {
       const d = st.decision;
+      if (o.maxDecisions !== undefined && choices.length >= o.maxDecisions) {
+        depthHit = true;
+        finishFaithfully(inst.machine);
+        st = inst.machine.step(d.cpython);
+        break;
+      }
       const c = choose(d, choices.length, inst);
       if (c === null) {
         aborted = true;
@@ -61,7 +71,7 @@ export function runOnce(factory: MachineFactory, spec: RunSpec, choose: Chooser,
     const msg = e instanceof Error ? e.message : String(e);
     return {
       kind: 'internal-error', message: `internal error: ${msg}`, exitCode: 70, schedule: '', choices, preemptions,
-      decisions: choices.length, steps: 0, stdout: inst?.stdout() ?? '', stderr: inst?.stderr() ?? '',
+      decisions: choices.length, steps: 0, stdout: inst?.stdout() ?? '', stderr: inst?.stderr() ?? '', depthHit,
       ...(sync ? { syncEvents: sync } : {}),
     };
   }
@@ -69,7 +79,7 @@ export function runOnce(factory: MachineFactory, spec: RunSpec, choose: Chooser,
   const stdout = inst.stdout();
   const stderr = inst.stderr();
   const base = {
-    choices, preemptions, decisions: choices.length, stdout, stderr,
+    choices, preemptions, decisions: choices.length, stdout, stderr, depthHit,
     ...(sync ? { syncEvents: sync } : {}),
   };
   if (aborted || !result) {
@@ -78,6 +88,16 @@ export function runOnce(factory: MachineFactory, spec: RunSpec, choose: Chooser,
   }
   const { kind, message } = classify(result, exits, stderr);
   return { ...base, kind, message, exitCode: result.exitCode, schedule: result.schedule, steps: result.steps };
+}
+
+/**
+ * From now on the machine takes the faithful (`cpython`) choice at every decision by
+ * itself: same choices as answering `d.cpython` at each pending decision, but the kernel
+ * runs long batches instead of stopping after every instruction. The schedule string
+ * still records every run of every thread, so the whole run replays.
+ */
+export function finishFaithfully(m: Machine): void {
+  m.state.sched.strategy = 'cpython';
 }
 
 /** The explorer's view of a finished run. */

@@ -11,6 +11,7 @@ export class Tally {
   private limits = 0;
   private states = 0;
   private maxDecisions = 0;
+  private depthBounded = 0;
   private schedules = new Set<string>();
   private outcomes = new Set<string>();
 
@@ -19,6 +20,7 @@ export class Tally {
   add(r: RunRecord): void {
     this.runs++;
     this.maxDecisions = Math.max(this.maxDecisions, r.decisions);
+    if (r.depthHit) this.depthBounded++;
     if (r.kind === 'pruned') {
       this.pruned++;
       return;
@@ -54,8 +56,14 @@ export class Tally {
       distinctStates: this.states,
       distinctOutcomes: this.outcomes.size,
       maxDecisions: this.maxDecisions,
+      depthBoundedRuns: this.depthBounded,
     };
   }
+}
+
+/** The depth bound of a search. */
+export function depthBound(o: { maxDecisions?: number }): number {
+  return o.maxDecisions ?? 2000;
 }
 
 /** A seed for run `i` of a search seeded with `seed` (splitmix-like, 32 bits). */

@@ -80,6 +80,8 @@ export interface RunRecord {
   steps: number;
   stdout: string;
   stderr: string;
+  /** the run was longer than the depth bound: its tail took the faithful choices */
+  depthHit: boolean;
   /** the lock acquire/release events of the run (for lock-order analysis), when asked */
   syncEvents?: TraceEvent[];
 }
@@ -99,6 +101,8 @@ export interface Coverage {
   distinctOutcomes: number;
   /** most decision points in one run */
   maxDecisions: number;
+  /** runs longer than the depth bound (decisions past it took the faithful choice) */
+  depthBoundedRuns: number;
 }
 
 /** PCT's probabilistic guarantee (Burckhardt et al., ASPLOS 2010). */
@@ -120,7 +124,8 @@ export interface SearchResult {
   switchMode: PreemptionMode;
   failure: Failure | null;
   schedulesTried: number;
-  /** dfs: the bounded space (preemption bound `preemptionBound`) was explored completely */
+  /** dfs: the bounded space (preemption bound `preemptionBound`, and the depth bound when
+   * a run reached it: coverage.depthBoundedRuns > 0) was explored completely */
   exhausted: boolean;
   /** dfs: exhausted, and no choice was cut by the preemption bound: every schedule of the
    * program (up to the state abstraction) was covered */
@@ -140,6 +145,9 @@ export interface SearchOptions {
   seed: number;
   /** instruction limit of each run */
   maxSteps: number;
+  /** depth bound: decisions per run where the explorer chooses; later ones take the
+   * faithful choice (default 2000) */
+  maxDecisions?: number;
   /** dfs: largest preemption bound (iterative deepening 0..maxPreemptions) */
   maxPreemptions?: number;
   /** dfs: prune states already explored (default true) */
