@@ -10,6 +10,7 @@
 // chooses T once. Between decision points (one runnable thread) the kernel runs freely.
 import type { RunOutcome, TraceEvent, WaitEdge, BlockOn, Loc, ProcessState } from '../trace/format';
 import type { Granularity, ProcessInfo, SessionOptions, Strategy, ThreadInfo } from '../protocol/session';
+import { signalNumber } from '../sim/kernel/signal-table';
 import { SessionError, type SimInput, type SimSession, type SimSessionFactory, type SimSnapshot } from './session';
 
 export interface DecisionLike {
@@ -39,8 +40,12 @@ export interface ThreadViewLike {
   loc?: Loc;
 }
 
+type StepLike = { kind: 'decision'; decision: DecisionLike } | { kind: 'done'; result: RunResultLike } | { kind: 'paused' };
+
 export interface MachineLike {
-  step(choice?: string): { kind: 'decision'; decision: DecisionLike } | { kind: 'done'; result: RunResultLike };
+  step(choice?: string): StepLike;
+  /** Runs about `steps` instructions, stopping early at a decision point or the end. */
+  runFor(steps: number): StepLike;
   pendingDecision(): DecisionLike | null;
   threads(): ThreadViewLike[];
   result(): RunResultLike;
@@ -58,12 +63,6 @@ export interface MachineLike {
 /** Builds a booted machine for `input` (manual strategy); trace events go to `onEvent`. */
 export type MachineBuilder = (input: SimInput, onEvent: (e: TraceEvent) => void) => MachineLike;
 
-/** Linux signal numbers (as the simulated `signal` module uses). */
-export const SIGNUMS: Record<string, number> = {
-  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10,
-  SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20,
-  SIGTTIN: 21, SIGTTOU: 22, SIGWINCH: 28,
-};
 
 /** A small deterministic generator for the `random` continue strategy (mulberry32). */
 function rng(seed: number): () => number {
@@ -126,15 +125,23 @@ export class KernelSession implements SimSession {
     const limit = this.m.state.steps + budget;
     while (!this.over && this.m.state.steps < limit) {
       const d = this.m.pendingDecision();
-      const choice = d && strategy === 'random' ? d.candidates[Math.floor(this.random() * d.candidates.length)] : d?.cpython;
+      if (!d) {
+        // Between decision points (e.g. a single thread): run within the budget, so the
+        // user can pause and act (send a signal) at a chosen moment.
+        const r = this.m.runFor(limit - this.m.state.steps);
+        if (r.kind === 'done') this.over = true;
+        if (r.kind === 'paused') break; // budget spent, or every thread waits: a moment to act
+        continue;
+      }
+      const choice = strategy === 'random' ? d.candidates[Math.floor(this.random() * d.candidates.length)] : d.cpython;
       this.advance(choice);
     }
     return this.over;
   }
 
   sendSignal(signal: string, pid?: number): void {
-    const signum = SIGNUMS[signal.toUpperCase()];
-    if (signum === undefined) throw new SessionError(`unknown signal ${signal}`, 'badRequest');
+    const signum = signalNumber(signal);
+    if (signum === null) throw new SessionError(`unknown signal ${signal}`, 'badRequest');
     const procs = Object.values(this.m.state.procs).filter((p) => !p.exited);
     // The foreground process group: every live process of the run (they share the terminal).
     const targets = pid === undefined ? procs.map((p) => p.pid) : [pid];

@@ -5,5 +5,6 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp';
 import { readParserWasm } from './wasm';
 import { simFactory } from './kernel-session';
+import { buildMachine } from './build-machine';
 
-startServer(createConnection(ProposedFeatures.all), { wasm: () => readParserWasm(), sessions: simFactory() });
+startServer(createConnection(ProposedFeatures.all), { wasm: () => readParserWasm(), sessions: simFactory(buildMachine) });

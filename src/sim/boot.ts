@@ -33,6 +33,8 @@ export interface BootOptions {
   signals?: SignalRequest[];
   stdoutMode?: 'tty' | 'pipe';
   maxSteps?: number;
+  /** sys.getswitchinterval() in virtual ns (default 5 ms). */
+  switchIntervalNs?: number;
   /** Source of the user's module `name` from the script's folder, or null. */
   readSource?: (moduleName: string) => string | null;
 }
@@ -100,6 +102,7 @@ export function startMachine(code: CodeObject, o: BootOptions, sinks: BootSinks)
     host,
   };
   if (o.schedule) opts.schedule = o.schedule;
+  if (o.switchIntervalNs !== undefined) opts.switchIntervalNs = o.switchIntervalNs;
   const vmm = startVmMachine(code, opts, { output: sinks.output, event: sinks.event });
   // External signals (`--signal T:SIG[:PID]`), as a terminal or `kill` would send them.
   if (o.signals && o.signals.length > 0) scheduleSignals(vmm.machine.k, o.signals);

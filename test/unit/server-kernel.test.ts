@@ -41,6 +41,8 @@ function machine(onEvent: (e: TraceEvent) => void): MachineLike & { signals: [nu
       }
       return { kind: 'decision', decision: d };
     },
+    // The scripted machine has decision points everywhere, so a budget never pauses it.
+    runFor: () => m.step(),
     pendingDecision: () => (started && !outcome ? decision() : null),
     threads: () => Object.keys(scripts).map((tid): ThreadViewLike => ({
       tid, pid: 1, name: tid === '1:1' ? 'MainThread' : `Thread-${tid.slice(2) === '2' ? 1 : 2} (w)`, main: tid === '1:1',
