@@ -9,7 +9,7 @@ import { loadParserWasm } from '../../src/cli/wasm';
 import { checkModule } from '../../src/sim/syntax/check';
 import { convertModule } from '../../src/sim/syntax/convert';
 import { mirrorTree } from '../../src/sim/syntax/cst';
-import { initParser, parse } from '../../src/sim/syntax/parser';
+import { initParser, parse, parserRawCursor } from '../../src/sim/syntax/parser';
 import { tokenize } from '../../src/sim/syntax/tokenizer';
 import { generate } from './generate';
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     tokenize(src, false);
     tok.push(performance.now() - t);
     t = performance.now();
-    const cst = mirrorTree(tree, src);
+    const cst = mirrorTree(tree, src, parserRawCursor());
     mir.push(performance.now() - t);
     t = performance.now();
     const { module } = convertModule(cst.root, src);

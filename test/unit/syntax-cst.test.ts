@@ -8,6 +8,7 @@ import { before, describe, test } from 'node:test';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { loadParserWasm } from '../../src/cli/wasm';
 import { FIELD_PARENT_TYPES, mirrorTree, type CNode } from '../../src/sim/syntax/cst';
+import { parserRawCursor } from '../../src/sim/syntax/parser';
 import { setupParser } from './syntax-helpers';
 
 const root = join(__dirname, '..', '..');
@@ -54,12 +55,17 @@ function check(src: string, name: string): void {
   const tree = parser.parse(src)!;
   try {
     same(mirrorTree(tree, src).root, tree.rootNode, name);
+    same(mirrorTree(tree, src, parserRawCursor()).root, tree.rootNode, `${name} (raw cursor)`);
   } finally {
     tree.delete();
   }
 }
 
 describe('CST mirror matches web-tree-sitter', () => {
+  test('the raw cursor entry points are found (web-tree-sitter 0.25)', () => {
+    assert.ok(parserRawCursor(), 'web-tree-sitter changed its internals: the mirror falls back to TreeCursor (slower)');
+  });
+
   test('the node types with fields are those of node-types.json', () => {
     const file = join(root, 'node_modules', 'tree-sitter-python', 'src', 'node-types.json');
     if (!existsSync(file)) return;

@@ -299,47 +299,124 @@ function tablesOf(tree: Tree): LanguageTables {
 }
 
 /**
- * Copies an error-free `tree` (rootNode.hasError false) into a Cst in one pass of a
- * TreeCursor: per node its type id, offsets, and (under FIELD_PARENTS) its field id. An
- * anonymous leaf whose text is its type (a keyword or punctuation) needs no end offset.
+ * web-tree-sitter 0.25's own wasm entry points for TreeCursor. Its TreeCursor methods copy
+ * the cursor into a transfer buffer in wasm memory before each call (four DataView writes)
+ * and back after each move; the entry points themselves keep the cursor in that buffer.
+ * So a walk that makes no other tree-sitter call in between can call them directly, about
+ * five times faster. Emscripten uses the options object given to Parser.init() as its
+ * Module, so these are found there (parser.ts passes it in). Internal to web-tree-sitter:
+ * rawCursorApi() checks they exist, mirrorTree() falls back to TreeCursor otherwise, and
+ * test/unit/syntax-cst compares both paths with web-tree-sitter's Nodes.
  */
-export function mirrorTree(tree: Tree, source: string): Cst {
+export interface RawCursorApi {
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+}
+
+const RAW_NAMES: (keyof RawCursorApi)[] = [
+  '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm', '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm', '_ts_tree_cursor_delete_wasm',
+];
+
+/** The raw cursor entry points of an initialized web-tree-sitter module, or null. */
+export function rawCursorApi(module: unknown): RawCursorApi | null {
+  if (typeof module !== 'object' || module === null) return null;
+  const m = module as Record<string, unknown>;
+  return RAW_NAMES.every((k) => typeof m[k] === 'function') ? (module as RawCursorApi) : null;
+}
+
+/** The cursor operations mirrorTree needs. */
+interface Walker {
+  typeId(): number;
+  fieldId(): number;
+  start(): number;
+  end(): number;
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  done(): void;
+}
+
+function walker(tree: Tree, raw: RawCursorApi | null): Walker {
+  const cur = tree.walk();
+  const addr = (tree as unknown as Record<number, unknown>)[0];
+  if (raw && typeof addr === 'number') {
+    // Any getter puts the new cursor into the transfer buffer; from there on it lives there.
+    void cur.currentFieldId;
+    return {
+      typeId: () => raw._ts_tree_cursor_current_node_type_id_wasm(addr),
+      fieldId: () => raw._ts_tree_cursor_current_field_id_wasm(addr),
+      start: () => raw._ts_tree_cursor_start_index_wasm(addr),
+      end: () => raw._ts_tree_cursor_end_index_wasm(addr),
+      firstChild: () => raw._ts_tree_cursor_goto_first_child_wasm(addr) === 1,
+      nextSibling: () => raw._ts_tree_cursor_goto_next_sibling_wasm(addr) === 1,
+      parent: () => raw._ts_tree_cursor_goto_parent_wasm(addr) === 1,
+      // The JS TreeCursor still holds the initial state: delete from the buffer instead.
+      done: () => raw._ts_tree_cursor_delete_wasm(addr),
+    };
+  }
+  return {
+    typeId: () => cur.nodeTypeId,
+    fieldId: () => cur.currentFieldId,
+    start: () => cur.startIndex,
+    end: () => cur.endIndex,
+    firstChild: () => cur.gotoFirstChild(),
+    nextSibling: () => cur.gotoNextSibling(),
+    parent: () => cur.gotoParent(),
+    done: () => cur.delete(),
+  };
+}
+
+/**
+ * Copies an error-free `tree` (rootNode.hasError false) into a Cst in one pass of a
+ * cursor: per node its type id, offsets, and (under FIELD_PARENTS) its field id. An
+ * anonymous leaf whose text is its type (a keyword or punctuation) needs no end offset.
+ * With `raw`, the cursor is driven through web-tree-sitter's entry points directly.
+ */
+export function mirrorTree(tree: Tree, source: string, raw: RawCursorApi | null = null): Cst {
   const { types, named, skip, fieldParents, fieldIds } = tablesOf(tree);
   const lines = new SourceLines(source);
   const cst = new Cst(tree.rootNode.descendantCount, lines, types, named, skip, fieldIds);
-  const cur = tree.walk();
+  const cur = walker(tree, raw);
   try {
     // Node indices from the root to the cursor's parent.
     const stack: number[] = [];
     let withFields = false;
     for (;;) {
       const k = cst.add();
-      const id = cur.nodeTypeId;
+      const id = cur.typeId();
       cst.type[k] = id;
-      if (withFields) cst.field[k] = cur.currentFieldId;
-      const start = cur.startIndex;
+      if (withFields) cst.field[k] = cur.fieldId();
+      const start = cur.start();
       cst.start[k] = start;
-      if (cur.gotoFirstChild()) {
+      if (cur.firstChild()) {
         stack.push(k);
         withFields = fieldParents[id] ?? true;
         continue;
       }
       cst.after[k] = k + 1;
       if (!(named[id] ?? true) && source.startsWith(types[id], start)) cst.end[k] = start + types[id].length;
-      else cst.end[k] = cur.endIndex;
+      else cst.end[k] = cur.end();
       if (stack.length === 0) return cst; // a root without children
-      while (!cur.gotoNextSibling()) {
+      while (!cur.nextSibling()) {
         const p = stack.pop()!;
         cst.after[p] = cst.count;
-        cur.gotoParent();
+        cur.parent();
         // Hidden tokens (a dedent, the final newline) and text between children (in
         // string_content) make a node's span differ from its children's: ask for it.
-        cst.end[p] = cur.endIndex;
+        cst.end[p] = cur.end();
         if (stack.length === 0) return cst;
       }
       withFields = fieldParents[cst.type[stack[stack.length - 1]]] ?? true;
     }
   } finally {
-    cur.delete();
+    cur.done();
   }
 }

@@ -7,17 +7,21 @@ import type { ParseResult } from './ast';
 import { convertModule } from './convert';
 import { findSyntaxErrors } from './errors';
 import { checkModule } from './check';
-import { mirrorTree } from './cst';
+import { mirrorTree, rawCursorApi, type RawCursorApi } from './cst';
 import { fallbackLoc } from './loc';
 
 let parser: Parser | null = null;
+let raw: RawCursorApi | null = null;
 let initPromise: Promise<void> | null = null;
 
 /** Loads the runtime and the Python grammar. Safe to call more than once. */
 export function initParser(wasm: { runtime: Uint8Array; python: Uint8Array }): Promise<void> {
   if (initPromise) return initPromise;
   initPromise = (async () => {
-    await Parser.init({ wasmBinary: wasm.runtime } as unknown as Parameters<typeof Parser.init>[0]);
+    // Emscripten makes this object its Module: the raw cursor entry points end up on it.
+    const moduleOptions = { wasmBinary: wasm.runtime };
+    await Parser.init(moduleOptions as unknown as Parameters<typeof Parser.init>[0]);
+    raw = rawCursorApi(moduleOptions);
     const language = await Language.load(wasm.python);
     const p = new Parser();
     p.setLanguage(language);
@@ -27,6 +31,11 @@ export function initParser(wasm: { runtime: Uint8Array; python: Uint8Array }): P
     initPromise = null;
   });
   return initPromise;
+}
+
+/** The raw cursor entry points found at initialization (null: TreeCursor is used). */
+export function parserRawCursor(): RawCursorApi | null {
+  return raw;
 }
 
 export function isParserReady(): boolean {
@@ -49,7 +58,7 @@ export function parse(source: string, filename: string): ParseResult {
     // Tokenizer-level and structural errors exist even where tree-sitter finds none.
     const syntaxErrors = findSyntaxErrors(root, source);
     if (syntaxErrors.length > 0) return { module: null, errors: syntaxErrors, unsupported: [] };
-    const { module, unsupported, errors } = convertModule(mirrorTree(tree, source).root, source);
+    const { module, unsupported, errors } = convertModule(mirrorTree(tree, source, raw).root, source);
     const semantic = errors.length === 0 ? checkModule(module) : [];
     const all = [...errors, ...semantic];
     if (all.length > 0) return { module: null, errors: all.slice(0, 1), unsupported };
