@@ -84,11 +84,23 @@ function protoId(p: object | null): number {
   return id;
 }
 
+const codeKeys = new WeakMap<object, string>();
+
+/** Code objects are hashed by what identifies them in the program (the same code compiled
+ * again in another run gets the same key): file, name, place and size. */
 function codeKey(o: object): string | null {
+  const known = codeKeys.get(o);
+  if (known !== undefined) return known;
   if (Object.getPrototypeOf(o) !== Object.prototype) return null;
   const c = o as Record<string, unknown>;
   if (!('ops' in c && 'positions' in c && 'varnames' in c && 'consts' in c)) return null;
-  return `${String(c.filename)}:${String(c.qualname)}:${String(c.firstLine)}:${(c.ops as unknown[]).length}`;
+  const pos = c.positions as { line: number; col: number }[];
+  const first = pos[0];
+  const last = pos[pos.length - 1];
+  const key = `${String(c.filename)}:${String(c.qualname)}:${String(c.firstLine)}:${(c.ops as unknown[]).length}`
+    + `:${first ? `${first.line}.${first.col}` : ''}:${last ? `${last.line}.${last.col}` : ''}`;
+  codeKeys.set(o, key);
+  return key;
 }
 
 /** The fingerprint of any object graph (with the abstractions above). */
