@@ -9,6 +9,7 @@ import { startVmMachine, type VmMachine, type VmMachineOptions } from './kernel/
 import { scheduleSignals } from './kernel/signals';
 import type { WaitEdge } from '../trace/format';
 import { MODULES } from './modules/index';
+import { stdlibSource } from './modules/py/index';
 import { compileSource } from './frontend';
 
 export interface SignalRequest {
@@ -66,7 +67,9 @@ export function makeHost(o: BootOptions, write: VMHost['write']): VMHost {
   let stdin = o.stdin ?? null;
   return {
     write,
-    readSource: (name) => o.readSource?.(name) ?? null,
+    // The script's folder comes first (like sys.path[0]), then the simulated standard
+    // library modules written in Python (src/sim/modules/py).
+    readSource: (name) => o.readSource?.(name) ?? stdlibSource(name),
     compileSource(source, filename) {
       sourceLines.set(filename, source.split(/\r?\n/));
       const r = compileSource(source, filename);
