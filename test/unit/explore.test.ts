@@ -194,3 +194,13 @@ test('lock order: a->b and b->a in two threads is a potential deadlock even when
   assert.equal(rep.failing?.kind, 'deadlock');
   assert.equal(rep.lockOrder.length, 1);
 });
+
+test('explore: semaphores used for signalling are not a deadlock (a cycle whose threads run again is dropped)', async () => {
+  await initSim();
+  const source = fs.readFileSync(path.join(root, 'test/diff/228_ping_pong.py'), 'utf8');
+  for (const strategy of ['dfs', 'random'] as const) {
+    const rep = explore(factory(source, 'ping_pong.py'), opts({ strategy, maxSchedules: 25, compareCpython: false }));
+    assert.equal(rep.faithful.kind, 'exit', strategy);
+    assert.equal(rep.outcome, 'none', `${strategy}: ${rep.failing?.message}`);
+  }
+});

@@ -35,7 +35,13 @@ export function runOnce(factory: MachineFactory, spec: RunSpec, choose: Chooser,
   const exits: { tid: string; exception: string; main: boolean }[] = [];
   const mainTids = new Set<string>();
   const sync: TraceEvent[] | undefined = o.collectSync ? [] : undefined;
+  // cycles reported during the run; one whose threads run again later was not a deadlock
+  const cycles: { cycle: WaitEdge[]; refuted: boolean }[] = [];
   const onEvent = (e: TraceEvent): void => {
+    if (e.kind === 'deadlock') cycles.push({ cycle: e.cycle, refuted: false });
+    else if (e.kind === 'thread.state' && e.state === 'running') {
+      for (const c of cycles) if (!c.refuted && c.cycle.some((x) => x.thread === e.tid)) c.refuted = true;
+    }
     if (e.kind === 'thread.start' && e.main) mainTids.add(e.tid);
     else if (e.kind === 'thread.exit' && e.exception) exits.push({ tid: e.tid, exception: e.exception, main: mainTids.has(e.tid) });
     if (sync && (isLockEvent(e) || e.kind === 'thread.start' || e.kind === 'thread.rename')) sync.push(e);
@@ -86,7 +92,8 @@ export function runOnce(factory: MachineFactory, spec: RunSpec, choose: Chooser,
     const r = m.result();
     return { ...base, kind: 'pruned', message: '', exitCode: 0, schedule: r.schedule, steps: r.steps };
   }
-  const { kind, message } = classify(result, exits, stderr);
+  const standing = cycles.filter((c) => !c.refuted).map((c) => c.cycle);
+  const { kind, message } = classify(result, exits, stderr, standing);
   return { ...base, kind, message, exitCode: result.exitCode, schedule: result.schedule, steps: result.steps };
 }
 
@@ -100,13 +107,17 @@ export function finishFaithfully(m: Machine): void {
   m.state.sched.strategy = 'cpython';
 }
 
-/** The explorer's view of a finished run. */
+/** The explorer's view of a finished run. `standing`: the wait-for cycles reported during
+ * the run whose threads never ran again. */
 export function classify(
   r: KernelResult,
   exits: { tid: string; exception: string; main: boolean }[],
   stderr: string,
+  standing: WaitEdge[][] = r.deadlocks,
 ): { kind: RunKind; message: string } {
-  const cycle = r.deadlock ?? r.deadlocks[0];
+  // a cycle that formed while other threads went on (a partial deadlock) counts when its
+  // threads never ran again (`standing`)
+  const cycle = r.outcome === 'deadlock' ? r.deadlock ?? standing[0] : standing[0];
   if (r.outcome === 'deadlock' || cycle) return { kind: 'deadlock', message: describeEdges(cycle ?? [], 'deadlock') };
   if (r.outcome === 'hang') return { kind: 'hang', message: describeEdges(r.hang ?? [], 'hang') };
   const died = exits.find((x) => x.exception !== 'SystemExit');
