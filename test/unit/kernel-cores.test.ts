@@ -21,7 +21,7 @@ function run(n: number, cores: number) {
   // when each worker's code ended (before the interpreter's finalization, process.ts)
   const ends: number[] = [];
   for (let i = 0; i < n; i++) {
-    const e = r.events.find((x) => x.pid === 2000 + i && (x.kind === 'thread.exit' || (x.kind === 'thread.state' && x.state === 'blocked')));
+    const e = r.events.find((x) => 'pid' in x && x.pid === 2000 + i && (x.kind === 'thread.exit' || (x.kind === 'thread.state' && x.state === 'blocked')));
     if (e) ends.push(e.t);
   }
   return { res, ends, events: r.events };
