@@ -8,4 +8,4 @@ try:
     min([])
 except ValueError as e:
     print("ValueError:", e)
-print(abs(-3), abs(-2.5), abs(3 + 4j))
+print(abs(-3), abs(-2.5))

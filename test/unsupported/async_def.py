@@ -1,0 +1,3 @@
+# unsupported: async def
+async def main():
+    return 1

@@ -1,0 +1,2 @@
+# unsupported: complex numbers
+print(abs(3 + 4j))
