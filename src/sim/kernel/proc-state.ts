@@ -54,6 +54,11 @@ export interface ProcExt {
   cmd: string;
   /** the interpreter's finalization has started (process.ts) */
   finalized?: boolean;
+  /** children started by multiprocessing (its atexit handler terminates the daemonic ones
+   * and joins the others when this process ends) */
+  mpChildren?: { pid: number; daemon: boolean }[];
+  /** multiprocessing's exit handler ran (daemonic children were sent SIGTERM) */
+  mpAtexit?: boolean;
 }
 
 export function newProcExt(pgid: number, cmd: string): ProcExt {

@@ -21,7 +21,7 @@ import { newProcExt, px, psRows, formatPs, type ProcExt } from './proc-state';
 import { SIGCHLD, SIGINT, exitedStatus, shellStatus, signalName, signaledStatus } from './signal-table';
 import { KernelError, raise, ret } from './syncops';
 import { newSyncObject, objRef, isOwned, type SyncObject } from './sync';
-import { registerSyscall } from './syscalls';
+import { dispatchSyscall, registerSyscall } from './syscalls';
 import {
   blockThread, emit, finishThread, newProcess, newThread, now, procOf, refreshProcState, threadLoc, wakeThread,
   wantGil, type K,
@@ -188,6 +188,7 @@ export type ExitHow =
 export function exitProcess(k: K, p: KProcess, status: number, main: KThread | null, how: ExitHow = { kind: 'normal' }): void {
   if (p.exited) return;
   const x = px(k.s, p);
+  if (how.kind === 'normal' && main && main.state === 'running' && mpAtexit(k, p, main)) return;
   if (how.kind === 'normal' && main && main.state === 'running' && !x.finalized && Object.values(k.s.procs).some((q) => q !== p && !q.exited && q.pid !== INIT_PID)) {
     // Py_FinalizeEx takes a while; the kernel's shutdown step comes back here after it
     x.finalized = true;
@@ -230,6 +231,29 @@ export function exitProcess(k: K, p: KProcess, status: number, main: KThread | n
   processGone(k, p);
 }
 
+/**
+ * multiprocessing's atexit handler (util._exit_function): daemonic children are
+ * terminated, then every child it started is joined (and reaped). True while the main
+ * thread waits for one of them.
+ */
+function mpAtexit(k: K, p: KProcess, main: KThread): boolean {
+  const x = px(k.s, p);
+  const kids = (x.mpChildren ?? []).map((c) => ({ c, proc: k.s.procs[c.pid] })).filter(({ proc }) => proc && proc.ppid === p.pid && !px(k.s, proc).reaped);
+  if (kids.length === 0) return false;
+  if (!x.mpAtexit) {
+    x.mpAtexit = true;
+    for (const { c, proc } of kids) if (c.daemon && !proc!.exited) procHooks.terminate(k, proc!, main);
+  }
+  for (const { proc } of kids) {
+    if (proc!.exited) reap(k, proc!, p.pid, main.tid, false);
+  }
+  const alive = kids.find(({ proc }) => !proc!.exited);
+  if (!alive) return false;
+  const pid = alive.proc!.pid;
+  blockThread(k, main, { on: { kind: 'wait', id: `pid:${pid}`, name: `process ${pid}` }, op: 'mp.atexit', timeoutNs: null, data: { pid } });
+  return true;
+}
+
 /** Unflushed output is discarded (os._exit, death by a signal): trace io.lost. */
 function loseOutput(k: K, p: KProcess): void {
   const eng = procEngine(k);
@@ -254,10 +278,13 @@ export const procHooks: {
   cancelBlock: (k: K, t: KThread) => void;
   /** closes the file descriptors of an ended process (ipc.ts) */
   closeFds: (k: K, p: KProcess) => void;
+  /** sends SIGTERM to `p` from thread `from` (signals.ts) */
+  terminate: (k: K, p: KProcess, from: KThread) => void;
 } = {
   sigchld: () => {},
   cancelBlock: () => {},
   closeFds: () => {},
+  terminate: () => {},
 };
 
 function cancelBlock(k: K, t: KThread): void {
@@ -398,6 +425,11 @@ function waitpid(k: K, t: KThread, p: Record<string, unknown>): void {
 export function wakeWaiters(k: K, parent: KProcess): void {
   for (const tid of parent.threads) {
     const t = k.s.threads[tid]!;
+    if (t.state === 'blocked' && (t.block?.op === 'mp.atexit' || t.block?.op === 'mp.waitexit')) {
+      const c = k.s.procs[Number(t.block.data.pid)];
+      if (!c || c.exited) wakeThread(k, t, { kind: 'value', value: true });
+      continue;
+    }
     if (t.state !== 'blocked' || t.block?.op !== 'os.waitpid') continue;
     const req = t.block.data as unknown as WaitReq;
     const r = tryWait(k, t, req);
@@ -418,6 +450,35 @@ registerSyscall('os.fork', (k, t) => forkSyscall(k, t));
 registerSyscall('os._exit', exitNow);
 registerSyscall('os.waitpid', waitpid);
 registerSyscall('proc.ps', (k, t) => ret(t, processTable(k)));
+registerSyscall('mp.share', (k, t, p) => {
+  // a multiprocessing object: the same kernel object in every process (fork keeps it)
+  const o = k.s.objects[String(p.id)];
+  if (o) {
+    o.shared = true;
+    if (o.kind === 'condition' && k.s.objects[o.lock]) k.s.objects[o.lock]!.shared = true;
+  }
+  ret(t, null);
+});
+registerSyscall('mp.create', (k, t, p) => {
+  // a kernel object for multiprocessing: shared by every process (fork does not copy it)
+  dispatchSyscall(k, t, 'sync.create', p);
+  const r = t.resume;
+  const o = r && r.kind === 'value' ? k.s.objects[String(r.value)] : undefined;
+  if (o) o.shared = true;
+});
+registerSyscall('mp.waitexit', (k, t, p) => {
+  // Process.join(timeout): wait until the child ends, without reaping it -> bool
+  const c = k.s.procs[Math.trunc(Number(p.pid))];
+  if (!c || c.exited) return ret(t, true);
+  const s = p.timeout === null || p.timeout === undefined ? null : Math.max(0, Number(p.timeout));
+  if (s === 0) return ret(t, false);
+  blockThread(k, t, { on: { kind: 'wait', id: `pid:${c.pid}`, name: `process ${c.pid}` }, op: 'mp.waitexit', timeoutNs: s === null ? null : Math.round(s * 1e9), data: { pid: c.pid } });
+});
+registerSyscall('mp.child', (k, t, p) => {
+  const x = px(k.s, procOf(k, t));
+  (x.mpChildren ??= []).push({ pid: Math.trunc(Number(p.pid)), daemon: p.daemon === true });
+  ret(t, null);
+});
 registerSyscall('proc.setpgid', (k, t, p) => {
   const me = procOf(k, t);
   const pid = Math.trunc(Number(p.pid)) || me.pid;

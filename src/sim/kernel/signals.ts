@@ -434,4 +434,5 @@ registerSyscall('signal.handler.exit', (k, t, p) => {
 });
 
 procHooks.sigchld = (k, parent) => sendSignal(k, parent, SIGCHLD, 'kernel');
+procHooks.terminate = (k, p, from) => sendSignal(k, p, 15, 'kill', from);
 procHooks.cancelBlock = cancelBlock;
