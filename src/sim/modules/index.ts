@@ -15,6 +15,8 @@ import { initQueue } from './queue';
 import { initTime } from './time';
 import { initOs } from './os';
 import { initSignal } from './signal';
+import { initMpSim, initMpSubmodule, initMultiprocessing } from './multiprocessing';
+import { initCtypes } from './ctypes';
 import { initWarnings } from './warnings';
 
 export const MODULES: ModuleRegistry = {
@@ -29,5 +31,14 @@ export const MODULES: ModuleRegistry = {
   time: initTime,
   os: initOs,
   signal: initSignal,
+  _mpsim: initMpSim,
+  multiprocessing: initMultiprocessing,
+  'multiprocessing.pool': initMpSubmodule('pool'),
+  'multiprocessing.process': initMpSubmodule('process'),
+  'multiprocessing.queues': initMpSubmodule('queues'),
+  'multiprocessing.connection': initMpSubmodule('connection'),
+  'multiprocessing.sharedctypes': initMpSubmodule('sharedctypes'),
+  'multiprocessing.synchronize': initMpSubmodule('synchronize'),
+  ctypes: initCtypes,
   warnings: initWarnings,
 };
