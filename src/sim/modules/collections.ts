@@ -11,7 +11,7 @@ import { parseArgs } from '../vm/args';
 import { typeName, iterFast } from '../vm/protocol';
 import { PyIterator, type IterNext } from '../vm/iterators';
 import { newModule, type VM } from '../vm/vm';
-import { asIndex, consume, rethrow, reprContainer, oneArg, noArgs, argsClinic } from '../vm/builtins/util';
+import { asIndex, consume, rethrow, reprContainer, oneArg, noArgs, argsClinic, withArity } from '../vm/builtins/util';
 import { searchSeq, newCls } from '../vm/builtins/list';
 import { compareOp } from '../vm/binop';
 
@@ -275,7 +275,7 @@ const methods: Record<string, NativeFn> = {
   __ge__: cmp(5),
 };
 
-defineMethods(dequeType, methods);
+defineMethods(dequeType, withArity(methods));
 defineStaticMethods(dequeType, {
   __new__: (_c, args) => new PyDeque(newCls(args, dequeType)),
 });

@@ -9,7 +9,7 @@ import { parseArgs } from '../args';
 import { typeName, iterFast } from '../protocol';
 import * as S from '../lib/str-methods';
 import { bytesRepr, decodeBytes, encodeStr } from '../lib/str-unicode';
-import { asIndex, asStr, sliceArg, indexArg, noArgs, oneArg, argsOld, argsClinic, consume, rethrow } from './util';
+import { asIndex, asStr, sliceArg, indexArg, noArgs, oneArg, argsOld, argsClinic, consume, rethrow, withArity, kwArgs } from './util';
 import { encodingArgs } from './str';
 import { newCls } from './list';
 
@@ -80,13 +80,15 @@ function splitWs(s: string, max: number, fromRight: boolean): string[] {
 function subArgs(name: string, args: PyValue[], kw: string[] | null): [string, string, number | null, number | null] {
   const s = selfBytes(args, name);
   const a = argsOld(name, args, kw, 1, 3);
+  const st = sliceArg(a[1]);
+  const en = sliceArg(a[2]);
   let sub: string;
   const i = asIndex(a[0]!);
   if (i !== undefined) {
     if (i < 0 || i > 255) throw pyErr(E.ValueError, 'byte must be in range(0, 256)');
     sub = String.fromCharCode(Number(i));
   } else sub = bytesArg(a[0]!, `argument should be integer or bytes-like object, not '${typeName(a[0]!)}'`);
-  return [s, sub, sliceArg(a[1]), sliceArg(a[2])];
+  return [s, sub, st, en];
 }
 
 function stripChars(v: PyValue | undefined): string | null {
@@ -113,9 +115,12 @@ const methods: Record<string, NativeFn> = {
     const s = selfBytes(args, 'hex');
     const p = parseArgs('hex', args.slice(1), kw, { names: ['sep', 'bytes_per_sep'], required: 0 });
     const hexes = Array.from(s, (c) => c.charCodeAt(0).toString(16).padStart(2, '0'));
-    if (p.values[0] === undefined) return hexes.join('');
-    const sep = asStr(p.values[0]!) ?? toLatin((p.values[0] as PyBytes).bytes);
     const per = p.values[1] === undefined ? 1 : indexArg(p.values[1]!);
+    const sv = p.values[0];
+    if (sv === undefined || sv === null) return hexes.join('');
+    const sep = asStr(sv) ?? (sv instanceof PyBytes ? toLatin(sv.bytes) : undefined);
+    if (sep === undefined) throw pyErr(E.TypeError, 'sep must be str or bytes.');
+    if (sep.length !== 1) throw pyErr(E.ValueError, 'sep must be length 1.');
     if (per === 0) return hexes.join('');
     const groups: string[] = [];
     const n = Math.abs(per);
@@ -143,7 +148,15 @@ const methods: Record<string, NativeFn> = {
   },
   index: (_c, args, kw) => {
     const [s, sub, st, en] = subArgs('index', args, kw);
-    return S.index(s, sub, st, en);
+    const i = S.find(s, sub, st, en);
+    if (i < 0) throw pyErr(E.ValueError, 'subsection not found');
+    return i;
+  },
+  rindex: (_c, args, kw) => {
+    const [s, sub, st, en] = subArgs('rindex', args, kw);
+    const i = S.rfind(s, sub, st, en);
+    if (i < 0) throw pyErr(E.ValueError, 'subsection not found');
+    return i;
   },
   count: (_c, args, kw) => {
     const [s, sub, st, en] = subArgs('count', args, kw);
@@ -180,7 +193,9 @@ const methods: Record<string, NativeFn> = {
   splitlines: (_c, args, kw) => {
     const s = selfBytes(args, 'splitlines');
     const p = parseArgs('splitlines', args.slice(1), kw, { names: ['keepends'], required: 0 });
-    const keep = p.values[0] !== undefined && p.values[0] !== false && p.values[0] !== 0;
+    const kv = p.values[0];
+    if (kv !== undefined && asIndex(kv) === undefined) throw pyErr(E.TypeError, `'${typeName(kv)}' object cannot be interpreted as an integer`);
+    const keep = kv !== undefined && kv !== false && kv !== 0;
     const out: string[] = [];
     let i = 0;
     while (i < s.length) {
@@ -209,6 +224,53 @@ const methods: Record<string, NativeFn> = {
     const s = selfBytes(args, 'rpartition');
     return new PyTuple(S.rpartition(s, bytesArg(oneArg('bytes.rpartition', args, kw))).map(mk));
   },
+  capitalize: noargsB('capitalize', (s) => (s.length ? asciiUpper(s[0]!) + asciiLower(s.slice(1)) : s)),
+  title: noargsB('title', (s) => s.replace(/[A-Za-z]+/g, (w) => asciiUpper(w[0]!) + asciiLower(w.slice(1)))),
+  swapcase: noargsB('swapcase', (s) => s.replace(/[A-Za-z]/g, (c) => (c >= 'a' ? c.toUpperCase() : c.toLowerCase()))),
+  isascii: (_c, args, kw) => {
+    const s = selfBytes(args, 'isascii');
+    noArgs('bytes.isascii', args, kw);
+    return /^[\x00-\x7f]*$/.test(s);
+  },
+  istitle: (_c, args, kw) => {
+    const s = selfBytes(args, 'istitle');
+    noArgs('bytes.istitle', args, kw);
+    return /[A-Za-z]/.test(s) && s.replace(/[A-Za-z]+/g, (w) => asciiUpper(w[0]!) + asciiLower(w.slice(1))) === s;
+  },
+  center: (_c, args, kw) => {
+    const s = selfBytes(args, 'center');
+    const a = argsClinic('center', args, kw, 1, 2);
+    return mk(S.center(s, indexArg(a[0]!), a[1] === undefined ? ' ' : fillByte(a[1]!)));
+  },
+  ljust: (_c, args, kw) => {
+    const s = selfBytes(args, 'ljust');
+    const a = argsClinic('ljust', args, kw, 1, 2);
+    return mk(S.ljust(s, indexArg(a[0]!), a[1] === undefined ? ' ' : fillByte(a[1]!)));
+  },
+  rjust: (_c, args, kw) => {
+    const s = selfBytes(args, 'rjust');
+    const a = argsClinic('rjust', args, kw, 1, 2);
+    return mk(S.rjust(s, indexArg(a[0]!), a[1] === undefined ? ' ' : fillByte(a[1]!)));
+  },
+  zfill: (_c, args, kw) => mk(S.zfill(selfBytes(args, 'zfill'), indexArg(oneArg('bytes.zfill', args, kw)))),
+  expandtabs: (_c, args, kw) => {
+    const s = selfBytes(args, 'expandtabs');
+    const t = kwArgs('expandtabs', args.slice(1), kw, ['tabsize'])[0];
+    return mk(S.expandtabs(s, t === undefined ? 8 : indexArg(t)));
+  },
+  removeprefix: (_c, args, kw) => {
+    const s = selfBytes(args, 'removeprefix');
+    return mk(S.removeprefix(s, bytesArg(oneArg('bytes.removeprefix', args, kw))));
+  },
+  removesuffix: (_c, args, kw) => {
+    const s = selfBytes(args, 'removesuffix');
+    return mk(S.removesuffix(s, bytesArg(oneArg('bytes.removesuffix', args, kw))));
+  },
+  __bytes__: (_c, args, kw) => {
+    selfBytes(args, '__bytes__');
+    noArgs('bytes.__bytes__', args, kw);
+    return new PyBytes(Uint8Array.from((args[0] as PyBytes).bytes));
+  },
   upper: (_c, args, kw) => {
     const s = selfBytes(args, 'upper');
     noArgs('bytes.upper', args, kw);
@@ -219,16 +281,34 @@ const methods: Record<string, NativeFn> = {
     noArgs('bytes.lower', args, kw);
     return mk(s.replace(/[A-Z]+/g, (m) => m.toLowerCase()));
   },
-  isdigit: (_c, args) => /^[0-9]+$/.test(selfBytes(args, 'isdigit')),
-  isalpha: (_c, args) => /^[A-Za-z]+$/.test(selfBytes(args, 'isalpha')),
-  isalnum: (_c, args) => /^[A-Za-z0-9]+$/.test(selfBytes(args, 'isalnum')),
-  isspace: (_c, args) => /^[ \t\n\r\x0b\x0c]+$/.test(selfBytes(args, 'isspace')),
-  isupper: (_c, args) => {
+  isdigit: (_c, args, kw) => {
+    const s = selfBytes(args, 'isdigit');
+    noArgs('bytes.isdigit', args, kw);
+    return /^[0-9]+$/.test(s);
+  },
+  isalpha: (_c, args, kw) => {
+    const s = selfBytes(args, 'isalpha');
+    noArgs('bytes.isalpha', args, kw);
+    return /^[A-Za-z]+$/.test(s);
+  },
+  isalnum: (_c, args, kw) => {
+    const s = selfBytes(args, 'isalnum');
+    noArgs('bytes.isalnum', args, kw);
+    return /^[A-Za-z0-9]+$/.test(s);
+  },
+  isspace: (_c, args, kw) => {
+    const s = selfBytes(args, 'isspace');
+    noArgs('bytes.isspace', args, kw);
+    return /^[ \t\n\r\x0b\x0c]+$/.test(s);
+  },
+  isupper: (_c, args, kw) => {
     const s = selfBytes(args, 'isupper');
+    noArgs('bytes.isupper', args, kw);
     return /[A-Z]/.test(s) && !/[a-z]/.test(s);
   },
-  islower: (_c, args) => {
+  islower: (_c, args, kw) => {
     const s = selfBytes(args, 'islower');
+    noArgs('bytes.islower', args, kw);
     return /[a-z]/.test(s) && !/[A-Z]/.test(s);
   },
   __repr__: (_c, args) => {
@@ -283,6 +363,22 @@ methods.__le__ = bytesCmp((c) => c <= 0);
 methods.__gt__ = bytesCmp((c) => c > 0);
 methods.__ge__ = bytesCmp((c) => c >= 0);
 
+function noargsB(name: string, f: (s: string) => string): NativeFn {
+  return (_c, args, kw) => {
+    const s = selfBytes(args, name);
+    noArgs(`bytes.${name}`, args, kw);
+    return mk(f(s));
+  };
+}
+const asciiUpper = (s: string) => s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+function fillByte(v: PyValue): string {
+  if (!(v instanceof PyBytes) || v.bytes.length !== 1) {
+    throw pyErr(E.TypeError, `${v instanceof PyBytes ? 'argument 2 must be a byte string of length 1, not bytes' : `argument 2 must be a byte string of length 1, not ${typeName(v)}`}`);
+  }
+  return String.fromCharCode(v.bytes[0]!);
+}
+
 function stripBytes(s: string, chars: string | null, which: number): string {
   const set = chars === null ? BYTES_WS : new Set(chars);
   let i = 0;
@@ -303,7 +399,7 @@ registerNativeImpl('bytes.join', {
   },
 });
 
-defineMethods(bytesType, methods);
+defineMethods(bytesType, withArity(methods, { qual: 'bytes', seqRepeat: true }));
 
 /** bytes(source, encoding, errors). */
 function makeBytes(ctx: CallContext, cls: PyType, args: PyValue[], kw: string[] | null): PyValue | NativeFrameStart {

@@ -11,7 +11,7 @@ import { NativeCall, NativeFrameStart, type CallContext, type NativeFn } from '.
 import { defineMethods, defineClassMethods, defineStaticMethods, defineGetters, newBuiltinType, registerClass, registerNativeImpl } from '../types';
 import { keyOrThrow, lookupType, typeName, iterFast, isDeferred, eqFast } from '../protocol';
 import { PyDictIterator, PyArrayIterator } from '../iterators';
-import { argsClinic, noArgs, consume, rethrow, reprContainer, splitKw } from './util';
+import { argsClinic, noArgs, consume, rethrow, reprContainer, splitKw, withArity } from './util';
 import { newCls } from './list';
 
 export function selfDict(args: PyValue[], name: string): PyDict {
@@ -562,7 +562,7 @@ registerNativeImpl('dict.customOp', {
   },
 });
 
-defineMethods(dictType, dictMethods);
+defineMethods(dictType, withArity(dictMethods, { qual: 'dict', methO: ['__contains__'] }));
 defineStaticMethods(dictType, {
   __new__: (_c, args) => new PyDict(newCls(args, dictType)),
 });

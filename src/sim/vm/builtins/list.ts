@@ -11,8 +11,7 @@ import { eqFast, reprOf, typeName, isDeferred, iterFast } from '../protocol';
 import { PyListReverseIterator } from '../iterators';
 import { compareOp } from '../binop';
 import {
-  asIndex, indexArg, noArgs, oneArg, argsClinic, consume, rethrow, reprContainer, sliceArg, truthOrDefer,
-} from './util';
+  asIndex, indexArg, noArgs, oneArg, argsClinic, consume, rethrow, reprContainer, sliceArg, truthOrDefer, withArity } from './util';
 import { startSort } from './sort';
 
 export function selfList(args: PyValue[], name: string): PyList {
@@ -231,8 +230,8 @@ const methods: Record<string, NativeFn> = {
     const l = selfList(args, 'index');
     const a = argsClinic('index', args, kw, 1, 3);
     const n = l.items.length;
-    let start = sliceArg(a[1]) ?? 0;
-    let stop = sliceArg(a[2]) ?? Number.MAX_SAFE_INTEGER;
+    let start = a[1] === undefined ? 0 : sliceArg(a[1], true)!;
+    let stop = a[2] === undefined ? Number.MAX_SAFE_INTEGER : sliceArg(a[2], true)!;
     if (start < 0) start = Math.max(0, start + n);
     if (stop < 0) stop = Math.max(0, stop + n);
     return searchSeq(ctx, l, a[0]!, 'index', start, stop);
@@ -335,7 +334,7 @@ function reversedList(l: PyList): PyValue {
   return new PyListReverseIterator(l);
 }
 
-defineMethods(listType, methods);
+defineMethods(listType, withArity(methods, { qual: 'list', seqRepeat: true }));
 defineStaticMethods(listType, {
   __new__: (_c, args) => new PyList([], newCls(args, listType)),
 });

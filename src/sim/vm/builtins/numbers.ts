@@ -16,7 +16,7 @@ import * as F from '../lib/float-ops';
 import { formatInt, formatFloatSpec } from '../lib/format-spec';
 import { floatRepr } from '../lib/float-repr';
 import { decodeBytes } from '../lib/str-unicode';
-import { asIndex, asStr, rethrow, noArgs, oneArg, argsClinic, indexArg } from './util';
+import { asIndex, asStr, rethrow, noArgs, oneArg, argsClinic, indexArg, withArity } from './util';
 import { newCls } from './list';
 
 type Int = I.Int;
@@ -269,7 +269,7 @@ function truthy(v: PyValue | undefined): boolean {
   return true;
 }
 
-defineMethods(intType, {
+defineMethods(intType, withArity({
   ...arithDunders(false),
   bit_length: (_c, args, kw) => {
     const v = selfInt(args, 'bit_length');
@@ -311,7 +311,11 @@ defineMethods(intType, {
     noArgs('int.as_integer_ratio', args, kw);
     return new PyTuple([v, 1]);
   },
-  conjugate: (_c, args) => selfInt(args, 'conjugate'),
+  conjugate: (_c, args, kw) => {
+    const v = selfInt(args, 'conjugate');
+    noArgs('int.conjugate', args, kw);
+    return v;
+  },
   __index__: (_c, args) => selfInt(args, '__index__'),
   __int__: (_c, args) => selfInt(args, '__int__'),
   __float__: (_c, args) => new PyFloat(I.intToFloat(selfInt(args, '__float__'))),
@@ -346,7 +350,7 @@ defineMethods(intType, {
     return formatInt(selfInt(args, '__format__'), sp, typeName(s));
   },
   __getnewargs__: (_c, args) => new PyTuple([selfInt(args, '__getnewargs__')]),
-});
+}, { qual: 'int' }));
 
 defineClassMethods(intType, {
   from_bytes: (_c, args, kw) => {
@@ -391,7 +395,7 @@ function roundArg(v: PyValue | undefined): number | null {
   return n;
 }
 
-defineMethods(floatType, {
+defineMethods(floatType, withArity({
   ...arithDunders(true),
   is_integer: (_c, args, kw) => {
     const x = selfFloat(args, 'is_integer');
@@ -408,7 +412,11 @@ defineMethods(floatType, {
     noArgs('float.hex', args, kw);
     return F.floatHex(x);
   },
-  conjugate: (_c, args) => new PyFloat(selfFloat(args, 'conjugate')),
+  conjugate: (_c, args, kw) => {
+    const x = selfFloat(args, 'conjugate');
+    noArgs('float.conjugate', args, kw);
+    return new PyFloat(x);
+  },
   __int__: (_c, args) => I.floatToInt(selfFloat(args, '__int__')),
   __trunc__: (_c, args) => I.floatToInt(selfFloat(args, '__trunc__')),
   __floor__: (_c, args) => I.floatToInt(Math.floor(selfFloat(args, '__floor__'))),
@@ -435,7 +443,7 @@ defineMethods(floatType, {
     return formatFloatSpec(x, sp, typeName(args[0]!));
   },
   __getnewargs__: (_c, args) => new PyTuple([new PyFloat(selfFloat(args, '__getnewargs__'))]),
-});
+}, { qual: 'float' }));
 
 defineClassMethods(floatType, {
   fromhex: (_c, args, kw) => {

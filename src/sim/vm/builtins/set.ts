@@ -1,13 +1,13 @@
 // Methods of set and frozenset. Elements whose class defines __hash__/__eq__ in Python
 // go through the VM's resumable 'vm.hashLookup' frames.
 
-import { PyType, PyValue, PyList, setType, frozensetType } from '../objects';
+import { PyType, PyValue, PyList, NotImplemented, setType, frozensetType } from '../objects';
 import { PySetBase, PySet, PyFrozenSet, CUSTOM_KEY } from '../dict';
 import { E, PyException, pyErr, newException } from '../exceptions';
 import { NativeFrameStart, type CallContext, type NativeFn } from '../frame';
 import { defineMethods, defineStaticMethods, registerNativeImpl } from '../types';
 import { keyOrThrow, typeName, iterFast } from '../protocol';
-import { noArgs, oneArg, consume, rethrow, reprContainer } from './util';
+import { noArgs, oneArg, consume, rethrow, reprContainer, withArity } from './util';
 import { newCls } from './list';
 import { PyDictView } from './dict';
 
@@ -343,8 +343,57 @@ registerNativeImpl('set.popCustom', {
   },
 });
 
-defineMethods(setType, { ...common, ...mutating });
-defineMethods(frozensetType, common);
+/** Operator dunders (explicit calls and subclasses; the VM's operators use fast paths). */
+function setOps(frozen: boolean): Record<string, NativeFn> {
+  const bin = (f: (a: PySetBase, b: PySetBase) => PySetBase, reflected = false): NativeFn => (_c, args) => {
+    const a = args[0];
+    const b = args[1];
+    if (!(a instanceof PySetBase) || !(b instanceof PySetBase)) return NotImplemented;
+    return reflected ? f(b, a) : f(a, b);
+  };
+  const union = (a: PySetBase, b: PySetBase) => {
+    const out = copyOf(a);
+    for (const k of b.keyList()) out.addCk(keyOrThrow(k), k);
+    return out;
+  };
+  const xor = (a: PySetBase, b: PySetBase) => {
+    const out = difference(a, b);
+    for (const k of b.keyList()) {
+      const ck = keyOrThrow(k);
+      if (!a.hasCk(ck)) out.addCk(ck, k);
+    }
+    return out;
+  };
+  const ops: Record<string, NativeFn> = {
+    __and__: bin(intersect),
+    __rand__: bin(intersect, true),
+    __or__: bin(union),
+    __ror__: bin(union, true),
+    __sub__: bin(difference),
+    __rsub__: bin(difference, true),
+    __xor__: bin(xor),
+    __rxor__: bin(xor, true),
+  };
+  if (!frozen) {
+    const inplace = (f: (a: PySetBase, b: PySetBase) => PySetBase): NativeFn => (_c, args) => {
+      const a = args[0];
+      const b = args[1];
+      if (!(a instanceof PySetBase) || !(b instanceof PySetBase)) return NotImplemented;
+      const r = f(a, b);
+      a.clear();
+      for (const k of r.keyList()) a.addCk(keyOrThrow(k), k);
+      return a;
+    };
+    ops.__iand__ = inplace(intersect);
+    ops.__ior__ = inplace(union);
+    ops.__isub__ = inplace(difference);
+    ops.__ixor__ = inplace(xor);
+  }
+  return ops;
+}
+
+defineMethods(setType, withArity({ ...common, ...mutating, ...setOps(false) }, { qual: 'set', methO: ['__contains__'] }));
+defineMethods(frozensetType, withArity({ ...common, ...setOps(true) }, { qual: 'frozenset', methO: ['__contains__'] }));
 
 defineStaticMethods(setType, {
   __new__: (_c, args) => new PySet(newCls(args, setType)),

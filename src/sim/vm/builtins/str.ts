@@ -14,8 +14,7 @@ import * as S from '../lib/str-methods';
 import * as U from '../lib/str-unicode';
 import { formatStr } from '../lib/format-spec';
 import {
-  asStr, strArg, sliceArg, indexArg, noArgs, oneArg, argsOld, argsClinic, consume, rethrow, asIndex,
-} from './util';
+  asStr, strArg, sliceArg, indexArg, noArgs, oneArg, argsOld, argsClinic, consume, rethrow, asIndex, withArity, kwArgs } from './util';
 import { percentMod } from './percent';
 import { strFormat, strFormatMap } from './format';
 
@@ -96,16 +95,16 @@ function pad(name: string, f: (s: string, w: number, fill: string) => string): N
 function splitFn(name: 'split' | 'rsplit'): NativeFn {
   return (_ctx, args, kw) => {
     const s = selfStr(args, name);
-    const p = parseArgs(name, args.slice(1), kw, { names: ['sep', 'maxsplit'], required: 0 });
-    const sep = sepArg(p.values[0]);
-    const max = p.values[1] === undefined ? -1 : indexArg(p.values[1]!);
+    const v = kwArgs(name, args.slice(1), kw, ['sep', 'maxsplit']);
+    const max = v[1] === undefined ? -1 : indexArg(v[1]!);
+    const sep = sepArg(v[0]);
     const parts = name === 'split' ? S.split(s, sep, max) : S.rsplit(s, sep, max);
     return new PyList(parts);
   };
 }
 
 export function encodingArgs(fname: string, args: PyValue[], kw: string[] | null): [string, string] {
-  const p = parseArgs(fname, args, kw, { names: ['encoding', 'errors'], required: 0 });
+  const p = { values: kwArgs(fname, args, kw, ['encoding', 'errors']) };
   let enc = 'utf-8';
   let errors = 'strict';
   if (p.values[0] !== undefined) {
@@ -234,7 +233,7 @@ function cmpDunder(op: (c: number) => boolean): NativeFn {
   };
 }
 
-defineMethods(strType, {
+const strMethods: Record<string, NativeFn> = {
   upper: noargs('upper', (s) => s.toUpperCase()),
   lower: noargs('lower', (s) => s.toLowerCase()),
   capitalize: noargs('capitalize', U.capitalize),
@@ -287,8 +286,7 @@ defineMethods(strType, {
   rsplit: splitFn('rsplit'),
   splitlines: (_c, args, kw) => {
     const s = selfStr(args, 'splitlines');
-    const p = parseArgs('splitlines', args.slice(1), kw, { names: ['keepends'], required: 0 });
-    const keep = p.values[0];
+    const keep = kwArgs('splitlines', args.slice(1), kw, ['keepends'])[0];
     const k = keep === undefined ? false : keep === true || (asIndex(keep) !== undefined && asIndex(keep) !== 0);
     return new PyList(S.splitlines(s, k));
   },
@@ -333,8 +331,8 @@ defineMethods(strType, {
   },
   expandtabs: (_c, args, kw) => {
     const s = selfStr(args, 'expandtabs');
-    const p = parseArgs('expandtabs', args.slice(1), kw, { names: ['tabsize'], required: 0 });
-    return S.expandtabs(s, p.values[0] === undefined ? 8 : indexArg(p.values[0]!));
+    const t = kwArgs('expandtabs', args.slice(1), kw, ['tabsize'])[0];
+    return S.expandtabs(s, t === undefined ? 8 : indexArg(t));
   },
   removeprefix: (_c, args, kw) => {
     const s = selfStr(args, 'removeprefix');
@@ -373,7 +371,12 @@ defineMethods(strType, {
     if (s === undefined) return NotImplemented;
     return percentMod(ctx, s, args[1]!);
   },
-  __rmod__: () => NotImplemented,
+  __rmod__: (ctx, args) => {
+    selfStr(args, '__rmod__');
+    const other = asStr(args[1]!);
+    if (other === undefined) return NotImplemented;
+    return percentMod(ctx, other, args[0]!);
+  },
   __repr__: (_c, args) => U.strRepr(selfStr(args, '__repr__')),
   __str__: (_c, args) => selfStr(args, '__str__'),
   __len__: (_c, args) => U.cpLength(selfStr(args, '__len__')),
@@ -386,7 +389,7 @@ defineMethods(strType, {
   __add__: (_c, args) => {
     const a = selfStr(args, '__add__');
     const b = asStr(args[1]!);
-    if (b === undefined) return NotImplemented;
+    if (b === undefined) throw pyErr(E.TypeError, `can only concatenate str (not "${typeName(args[1]!)}") to str`);
     return a + b;
   },
   __mul__: (_c, args) => {
@@ -418,7 +421,8 @@ defineMethods(strType, {
   __gt__: cmpDunder((c) => c > 0),
   __ge__: cmpDunder((c) => c >= 0),
   __getnewargs__: (_c, args) => new PyTuple([selfStr(args, '__getnewargs__')]),
-});
+};
+defineMethods(strType, withArity(strMethods, { qual: 'str', seqRepeat: true }));
 
 defineStaticMethods(strType, {
   maketrans: (_c, args, kw) => maketrans(args, kw),

@@ -2,10 +2,10 @@
 
 import { PyValue, PyList, PyTuple, PyRange, NotImplemented, tupleType, rangeType, EMPTY_TUPLE } from '../objects';
 import { E, pyErr } from '../exceptions';
-import { NativeFrameStart, type CallContext } from '../frame';
+import { NativeFrameStart, type CallContext, type NativeFn } from '../frame';
 import { defineMethods, defineStaticMethods, defineGetters, registerNativeImpl } from '../types';
 import { typeName, iterFast } from '../protocol';
-import { asIndex, argsClinic, oneArg, consume, rethrow, reprContainer, sliceArg, indexArg } from './util';
+import { asIndex, argsClinic, oneArg, consume, rethrow, reprContainer, sliceArg, indexArg, withArity } from './util';
 import { searchSeq, repeatItems, newCls } from './list';
 
 function selfTuple(args: PyValue[], name: string): PyTuple {
@@ -47,13 +47,13 @@ defineStaticMethods(tupleType, {
   },
 });
 
-defineMethods(tupleType, {
+const tupleMethods: Record<string, NativeFn> = {
   index: (ctx, args, kw) => {
     const t = selfTuple(args, 'index');
     const a = argsClinic('index', args, kw, 1, 3);
     const n = t.items.length;
-    let start = sliceArg(a[1]) ?? 0;
-    let stop = sliceArg(a[2]) ?? Number.MAX_SAFE_INTEGER;
+    let start = a[1] === undefined ? 0 : sliceArg(a[1], true)!;
+    let stop = a[2] === undefined ? Number.MAX_SAFE_INTEGER : sliceArg(a[2], true)!;
     if (start < 0) start = Math.max(0, start + n);
     if (stop < 0) stop = Math.max(0, stop + n);
     return searchSeq(ctx, t, a[0]!, 'index', start, stop);
@@ -85,7 +85,8 @@ defineMethods(tupleType, {
     return new PyTuple(repeatItems(t.items, n));
   },
   __getnewargs__: (_c, args) => new PyTuple([new PyTuple(selfTuple(args, '__getnewargs__').items.slice())]),
-});
+};
+defineMethods(tupleType, withArity(tupleMethods, { qual: 'tuple', seqRepeat: true }));
 
 // ------------------------------------------------------------------ range
 
@@ -128,7 +129,7 @@ function rangeIndexOf(r: PyRange, v: PyValue): number {
   return k >= 0 && k < len ? k : -1;
 }
 
-defineMethods(rangeType, {
+const rangeMethods: Record<string, NativeFn> = {
   __repr__: (_c, args) => {
     const r = selfRange(args, '__repr__');
     return r.step === 1 ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`;
@@ -149,7 +150,8 @@ defineMethods(rangeType, {
     const r = selfRange(args, 'count');
     return rangeIndexOf(r, oneArg('range.count', args, kw)) >= 0 ? 1 : 0;
   },
-});
+};
+defineMethods(rangeType, withArity(rangeMethods, { qual: 'range' }));
 
 defineGetters(rangeType, {
   start: (_c, self) => (self as PyRange).start,

@@ -8,8 +8,9 @@ import {
 } from '../objects';
 import { PyBuiltinFunction, PyBoundMethod } from '../function';
 import { E, PyBaseException, PyException, pyErr } from '../exceptions';
-import { NativeCall, NativeFrameStart, SyscallRequest, type CallContext } from '../frame';
+import { NativeCall, NativeFrameStart, SyscallRequest, type CallContext, type NativeFn } from '../frame';
 import { registerNativeImpl } from '../types';
+import { parseArgs } from '../args';
 import { getIter, iterFast, lookupType, reprOf, typeName, truthFast, isDeferred, type Deferred } from '../protocol';
 import { compareOp } from '../binop';
 import { PyIterator } from '../iterators';
@@ -48,11 +49,14 @@ export function intArg(v: PyValue): Int {
   return i;
 }
 
-/** Start/end arguments of str/list methods: None → null; clamps huge ints. */
-export function sliceArg(v: PyValue | undefined): number | null {
-  if (v === undefined || v === null) return null;
+/** Start/end arguments of str/list methods: None → null; clamps huge ints. `noNone`:
+ *  list/tuple.index, whose message does not mention None. */
+export function sliceArg(v: PyValue | undefined, noNone = false): number | null {
+  if (v === undefined || (v === null && !noNone)) return null;
   const i = asIndex(v);
-  if (i === undefined) throw pyErr(E.TypeError, 'slice indices must be integers or None or have an __index__ method');
+  if (i === undefined) {
+    throw pyErr(E.TypeError, noNone ? 'slice indices must be integers or have an __index__ method' : 'slice indices must be integers or None or have an __index__ method');
+  }
   if (typeof i === 'bigint') return i < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
   return i;
 }
@@ -405,6 +409,16 @@ export function argsClinic(name: string, args: PyValue[], kwnames: string[] | nu
   return args.slice(1);
 }
 
+/** Argument Clinic with keywords: "split() takes at most 2 arguments (3 given)" for too
+ *  many positionals, else parseArgs. `args` excludes self. */
+export function kwArgs(name: string, args: PyValue[], kw: string[] | null, names: string[], required = 0): (PyValue | undefined)[] {
+  const npos = args.length - (kw ? kw.length : 0);
+  if (npos > names.length) {
+    throw pyErr(E.TypeError, `${name}() takes at most ${plural(names.length, 'argument')} (${npos} given)`);
+  }
+  return parseArgs(name, args, kw, { names, required }).values;
+}
+
 /** Turns a Deferred into something a NativeFn may return. */
 export function deferredResult(d: Deferred): NativeFrameStart {
   if (d instanceof NativeFrameStart) return d;
@@ -437,4 +451,76 @@ export function saveDeferred(d: Deferred): SavedDeferred {
 export function loadDeferred(s: SavedDeferred): Deferred {
   if ('impl' in s) return new NativeFrameStart(s.impl, s.state);
   return new NativeCall(s.call, s.args, s.kwnames);
+}
+
+// ------------------------------------------------------------------ dunder arity
+
+const UNARY = new Set([
+  '__len__', '__repr__', '__str__', '__bool__', '__neg__', '__pos__', '__abs__', '__invert__',
+  '__index__', '__int__', '__float__', '__hash__', '__iter__',
+]);
+const NOARGS = new Set(['__trunc__', '__floor__', '__ceil__', '__getnewargs__', '__copy__', '__reversed__', '__length_hint__']);
+const SEQ_REPEAT = new Set(['__mul__', '__rmul__', '__imul__']);
+const BINARY = new Set([
+  '__add__', '__radd__', '__sub__', '__rsub__', '__mul__', '__rmul__', '__mod__', '__rmod__',
+  '__truediv__', '__rtruediv__', '__floordiv__', '__rfloordiv__', '__rpow__', '__and__',
+  '__rand__', '__or__', '__ror__', '__xor__', '__rxor__', '__lshift__', '__rlshift__',
+  '__rshift__', '__rrshift__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__',
+  '__contains__', '__getitem__', '__delitem__', '__iadd__', '__imul__', '__ior__',
+  '__divmod__', '__rdivmod__', '__missing__',
+]);
+
+export interface ArityOptions {
+  /** The type's name for METH_NOARGS / METH_O messages ('int.__ceil__() takes ...'). */
+  qual?: string;
+  /** Dunders that are METH_O methods (dict.__contains__). */
+  methO?: string[];
+  /** __mul__/__rmul__/__imul__ are sequence repeats (index conversion, CPython's
+   *  " expected 1 argument, got 0" message). */
+  seqRepeat?: boolean;
+}
+
+/** Wraps the dunders of a method table with CPython's argument-count check for slot
+ *  wrappers ("expected 1 argument, got 0"). */
+export function withArity(methods: Record<string, NativeFn>, opts: ArityOptions = {}): Record<string, NativeFn> {
+  const out: Record<string, NativeFn> = {};
+  const qual = opts.qual ?? '';
+  for (const [name, fn] of Object.entries(methods)) {
+    if (opts.methO?.includes(name)) {
+      out[name] = (ctx, args, kw) => {
+        oneArg(`${qual}.${name}`, args, kw);
+        return fn(ctx, args, kw);
+      };
+      continue;
+    }
+    if (NOARGS.has(name) && qual !== '') {
+      out[name] = (ctx, args, kw) => {
+        noArgs(`${qual}.${name}`, args, kw);
+        return fn(ctx, args, kw);
+      };
+      continue;
+    }
+    if (opts.seqRepeat && SEQ_REPEAT.has(name)) {
+      out[name] = (ctx, args, kw) => {
+        if (kw && kw.length) throw pyErr(E.TypeError, `${name}() takes no keyword arguments`);
+        const n = args.length - 1;
+        if (n !== 1) throw pyErr(E.TypeError, ` expected 1 argument, got ${n}`);
+        if (asIndex(args[1]!) === undefined) throw pyErr(E.TypeError, `'${typeName(args[1]!)}' object cannot be interpreted as an integer`);
+        return fn(ctx, args, kw);
+      };
+      continue;
+    }
+    const want = UNARY.has(name) ? 0 : BINARY.has(name) ? 1 : name === '__setitem__' ? 2 : -1;
+    if (want < 0) {
+      out[name] = fn;
+      continue;
+    }
+    out[name] = (ctx, args, kw) => {
+      if (kw && kw.length) throw pyErr(E.TypeError, `${name}() takes no keyword arguments`);
+      const n = args.length - 1;
+      if (n !== want) throw pyErr(E.TypeError, `expected ${want} argument${want === 1 ? '' : 's'}, got ${n}`);
+      return fn(ctx, args, kw);
+    };
+  }
+  return out;
 }
