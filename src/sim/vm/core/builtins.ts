@@ -22,6 +22,9 @@ import { SimUnsupported } from '../vm';
 import { dirOf } from './object';
 import { callerPyFrame } from './funcs';
 import { hashStr } from '../hash';
+import { newFrame } from '../call';
+import { pushPyFrame } from '../runtime';
+import { PUSHED } from '../objects';
 import { asInt } from '../ops';
 
 function b(name: string, fn: import('../frame').NativeFn): PyBuiltinFunction {
@@ -466,11 +469,72 @@ export const importFn = b('__import__', (ctx, args, kw) => {
   return m;
 });
 
+// ------------------------------------------------------------------ exec / eval
+
+const EVAL_RESULT = '__threadline_eval_result__';
+
+function compileString(ctx: CallContext, fname: string, src: PyValue, wrapEval: boolean): import('../../compiler/code').CodeObject {
+  if (typeof src !== 'string') {
+    if (src instanceof PyStrSubclass) src = src.value;
+    else throw pyErr(E.TypeError, `${fname}() arg 1 must be a string, bytes or code object`);
+  }
+  const text = wrapEval ? `${EVAL_RESULT} = (${(src as string).trim()})` : (src as string);
+  const code = ctx.vm.host.compileSource(text, '<string>');
+  if ('error' in code) throw new PyException(newException(E.SyntaxError, code.error));
+  return code;
+}
+
+function execNamespaces(ctx: CallContext, fname: string, g: PyValue | undefined, l: PyValue | undefined): [PyDict, PyDict] {
+  const f = callerPyFrame(ctx);
+  let globals: PyDict;
+  if (g === undefined || g === null) globals = f ? f.globals : new PyDict();
+  else if (g instanceof PyDict) globals = g;
+  else throw pyErr(E.TypeError, `${fname}() globals must be a dict, not ${typeName(g)}`);
+  if (globals.getStr('__builtins__') === undefined) globals.setStr('__builtins__', ctx.vm.builtinsModule);
+  let locals: PyDict;
+  if (l !== undefined && l !== null) {
+    if (!(l instanceof PyDict)) throw pyErr(E.TypeError, `locals must be a mapping`);
+    locals = l;
+  } else if (g !== undefined && g !== null) locals = globals;
+  else locals = f ? (f.ns ?? localsOf(ctx)) : globals;
+  return [globals, locals];
+}
+
+export const execFn = b('exec', (ctx, args, kw) => {
+  const a = parseArgs('exec', args, kw, { names: ['source', 'globals', 'locals'], required: 1, posOnly: 1 });
+  const code = compileString(ctx, 'exec', a.values[0]!, false);
+  const [globals, ns] = execNamespaces(ctx, 'exec', a.values[1], a.values[2]);
+  return new NativeFrameStart('vm.exec', { code, globals, ns, phase: 0 });
+});
+
+export const evalFn = b('eval', (ctx, args, kw) => {
+  const a = parseArgs('eval', args, kw, { names: ['source', 'globals', 'locals'], required: 1, posOnly: 1 });
+  const code = compileString(ctx, 'eval', a.values[0]!, true);
+  const [globals, ns0] = execNamespaces(ctx, 'eval', a.values[1], a.values[2]);
+  // evaluate in a scratch copy of the local namespace so the result name never leaks
+  const ns = ns0 === globals ? new PyDict() : ns0.copy();
+  return new NativeFrameStart('vm.exec', { code, globals, ns, phase: 0, result: EVAL_RESULT });
+});
+
+registerNativeImpl('vm.exec', {
+  resume(ctx, st, _value, exc) {
+    if (exc) throw new PyException(exc);
+    const ns = st.ns as PyDict;
+    if (st.phase === 0) {
+      st.phase = 1;
+      const fr = newFrame(st.code as import('../../compiler/code').CodeObject, st.globals as PyDict, ctx.vm.builtins, ns, null);
+      pushPyFrame(ctx, fr);
+      return PUSHED;
+    }
+    return st.result ? (ns.getStr(st.result as string) ?? null) : null;
+  },
+});
+
 /** All VM-owned builtin functions, installed into `builtins` under their names. */
 export const CORE_BUILTINS: PyBuiltinFunction[] = [
   buildClassFn, printFn, reprFn, isinstanceFn, issubclassFn, idFn, hashFn, callableFn, lenFn,
   getattrFn, hasattrFn, setattrFn, delattrFn, varsFn, dirFn, globalsFn, localsFn, iterFn,
-  nextFn, exitBuiltin, quitBuiltin, openFn, importFn,
+  nextFn, exitBuiltin, quitBuiltin, openFn, importFn, execFn, evalFn,
 ];
 
 void hashFast;
