@@ -1,6 +1,6 @@
 // VM benchmark (issue 4): each program timed in the simulator and, when python3 exists,
 // in CPython in the same run, printing the ratio and the geometric mean. Not a test.
-//   node --import tsx bench/vm/run.ts [--runs N]
+//   node --import tsx bench/vm/run.mts [--runs N]
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
