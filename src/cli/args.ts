@@ -146,7 +146,7 @@ export function parseCli(argv: string[]): CliOptions {
     stdoutMode: values.stdout === undefined ? null : oneOf('stdout', values.stdout, ['tty', 'pipe'] as const, 'pipe'),
     trace: values.trace ?? null,
     format: oneOf('format', values.format, ['jsonl', 'chrome'] as const, 'jsonl'),
-    maxSteps: intOption('max-steps', values['max-steps'], 20_000_000, 1),
+    maxSteps: intOption('max-steps', values['max-steps'], 100_000_000, 1),
     json: values.json ?? false,
     summary: values.summary ?? false,
     ps: values.ps ?? false,
