@@ -3041,3 +3041,1641 @@ test('builtin methods with assorted arguments match CPython', async () => {
   });
   assert.deepEqual(bad.slice(0, 30), [], r.stderr);
 });
+
+const FN_HEADER = [
+  "def show(f):",
+  "    try:",
+  "        v = f()",
+  "        t = type(v).__name__",
+  "        if t in ('map', 'filter', 'zip', 'enumerate', 'reversed', 'list_reverseiterator', 'range_iterator', 'list_iterator', 'tuple_iterator', 'str_ascii_iterator', 'set_iterator', 'dict_keyiterator'):",
+  "            v = list(v)",
+  "        print(t, repr(v)[:70])",
+  "    except Exception as e:",
+  "        print(type(e).__name__, str(e)[:90])"
+];
+const FN_CASES: [string, string][] = [
+[
+"show(lambda: abs({1: 2}, [(1, 'b'), (0, 'a')]))",
+"TypeError abs() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: abs(lambda v: v, 0, '{:>5}'))",
+"TypeError abs() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: abs(3))",
+"int 3"
+],
+[
+"show(lambda: abs())",
+"TypeError abs() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: abs(float('nan')))",
+"float nan"
+],
+[
+"show(lambda: abs((1,), None))",
+"TypeError abs() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: abs({1, 2}, ''))",
+"TypeError abs() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: abs('3.5', 10**20))",
+"TypeError abs() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: abs('{}|{}', '12'))",
+"TypeError abs() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: abs())",
+"TypeError abs() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: round('3.5'))",
+"TypeError type str doesn't define __round__ method"
+],
+[
+"show(lambda: round('abc'))",
+"TypeError type str doesn't define __round__ method"
+],
+[
+"show(lambda: round([1, 2], ''))",
+"TypeError type list doesn't define __round__ method"
+],
+[
+"show(lambda: round(b'ab', float('nan'), range(3)))",
+"TypeError round() takes at most 2 arguments (3 given)"
+],
+[
+"show(lambda: round('3.5', ' 7 '))",
+"TypeError type str doesn't define __round__ method"
+],
+[
+"show(lambda: round(range(3)))",
+"TypeError type range doesn't define __round__ method"
+],
+[
+"show(lambda: round(None, [[1, 2], [3]]))",
+"TypeError type NoneType doesn't define __round__ method"
+],
+[
+"show(lambda: round(range(3)))",
+"TypeError type range doesn't define __round__ method"
+],
+[
+"show(lambda: round(''))",
+"TypeError type str doesn't define __round__ method"
+],
+[
+"show(lambda: round('', 3, {1: 2}))",
+"TypeError round() takes at most 2 arguments (3 given)"
+],
+[
+"show(lambda: divmod())",
+"TypeError divmod expected 2 arguments, got 0"
+],
+[
+"show(lambda: divmod(2**63))",
+"TypeError divmod expected 2 arguments, got 1"
+],
+[
+"show(lambda: divmod(float('inf'), float('nan')))",
+"tuple (nan, nan)"
+],
+[
+"show(lambda: divmod())",
+"TypeError divmod expected 2 arguments, got 0"
+],
+[
+"show(lambda: divmod('', b'ab', 'a'))",
+"TypeError divmod expected 2 arguments, got 3"
+],
+[
+"show(lambda: divmod([(1, 'b'), (0, 'a')], 'x'))",
+"TypeError unsupported operand type(s) for divmod(): 'list' and 'str'"
+],
+[
+"show(lambda: divmod({1: 2}, '{:>5}'))",
+"TypeError unsupported operand type(s) for divmod(): 'dict' and 'str'"
+],
+[
+"show(lambda: divmod(float('inf'), True, -1))",
+"TypeError divmod expected 2 arguments, got 3"
+],
+[
+"show(lambda: divmod())",
+"TypeError divmod expected 2 arguments, got 0"
+],
+[
+"show(lambda: divmod(float('inf'), ' 7 '))",
+"TypeError unsupported operand type(s) for divmod(): 'float' and 'str'"
+],
+[
+"show(lambda: pow(len, 1.5, range(3)))",
+"TypeError pow() 3rd argument not allowed unless all arguments are integers"
+],
+[
+"show(lambda: pow(''))",
+"TypeError pow() missing required argument 'exp' (pos 2)"
+],
+[
+"show(lambda: pow(' 7 ', range(3), '.2f'))",
+"TypeError unsupported operand type(s) for ** or pow(): 'str', 'range', 'str'"
+],
+[
+"show(lambda: pow())",
+"TypeError pow() missing required argument 'base' (pos 1)"
+],
+[
+"show(lambda: pow(len, 2**63))",
+"TypeError unsupported operand type(s) for ** or pow(): 'builtin_function_or_method' and 'int'"
+],
+[
+"show(lambda: pow([(1, 'b'), (0, 'a')], {1: 2}, '{:>5}'))",
+"TypeError unsupported operand type(s) for ** or pow(): 'list', 'dict', 'str'"
+],
+[
+"show(lambda: pow(3))",
+"TypeError pow() missing required argument 'exp' (pos 2)"
+],
+[
+"show(lambda: pow(-1, '>8', [[1, 2], [3]]))",
+"TypeError unsupported operand type(s) for ** or pow(): 'int', 'str', 'list'"
+],
+[
+"show(lambda: pow(abs))",
+"TypeError pow() missing required argument 'exp' (pos 2)"
+],
+[
+"show(lambda: pow('0x1f', -2.5, '3.5'))",
+"TypeError pow() 3rd argument not allowed unless all arguments are integers"
+],
+[
+"show(lambda: sum(3))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: sum(' 7 '))",
+"TypeError unsupported operand type(s) for +: 'int' and 'str'"
+],
+[
+"show(lambda: sum('3.5', lambda v: v))",
+"TypeError unsupported operand type(s) for +: 'function' and 'str'"
+],
+[
+"show(lambda: sum('abc', '.2f'))",
+"TypeError sum() can't sum strings [use ''.join(seq) instead]"
+],
+[
+"show(lambda: sum(2**63, ' 7 '))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: sum('', '>8'))",
+"TypeError sum() can't sum strings [use ''.join(seq) instead]"
+],
+[
+"show(lambda: sum(1.5))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: sum(str, 'x'))",
+"TypeError 'type' object is not iterable"
+],
+[
+"show(lambda: sum(-1))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: sum(str))",
+"TypeError 'type' object is not iterable"
+],
+[
+"show(lambda: min('>8'))",
+"str '8'"
+],
+[
+"show(lambda: min(True, [[1, 2], [3]], ''))",
+"TypeError '<' not supported between instances of 'list' and 'bool'"
+],
+[
+"show(lambda: min())",
+"TypeError min expected at least 1 argument, got 0"
+],
+[
+"show(lambda: min('abc'))",
+"str 'a'"
+],
+[
+"show(lambda: min(True, 'x'))",
+"TypeError '<' not supported between instances of 'str' and 'bool'"
+],
+[
+"show(lambda: min([(1, 'b'), (0, 'a')]))",
+"tuple (0, 'a')"
+],
+[
+"show(lambda: min('0x1f'))",
+"str '0'"
+],
+[
+"show(lambda: min('{}|{}'))",
+"str '{'"
+],
+[
+"show(lambda: min(lambda v: v, key=abs))",
+"TypeError 'function' object is not iterable"
+],
+[
+"show(lambda: min(float('inf')))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: max(True, 1.5))",
+"float 1.5"
+],
+[
+"show(lambda: max('0x1f', '3.5', lambda v: v))",
+"TypeError '>' not supported between instances of 'function' and 'str'"
+],
+[
+"show(lambda: max(range(3), str))",
+"TypeError '>' not supported between instances of 'type' and 'range'"
+],
+[
+"show(lambda: max({1, 2}, 0, b'ab'))",
+"TypeError '>' not supported between instances of 'int' and 'set'"
+],
+[
+"show(lambda: max('', [3, 1, 2]))",
+"TypeError '>' not supported between instances of 'list' and 'str'"
+],
+[
+"show(lambda: max(-1))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: max('3.5', key=abs))",
+"TypeError bad operand type for abs(): 'str'"
+],
+[
+"show(lambda: max())",
+"TypeError max expected at least 1 argument, got 0"
+],
+[
+"show(lambda: max('.2f'))",
+"str 'f'"
+],
+[
+"show(lambda: max())",
+"TypeError max expected at least 1 argument, got 0"
+],
+[
+"show(lambda: sorted(float('nan')))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: sorted())",
+"TypeError sorted expected 1 argument, got 0"
+],
+[
+"show(lambda: sorted(float('inf'), default=0))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: sorted('0x1f'))",
+"list ['0', '1', 'f', 'x']"
+],
+[
+"show(lambda: sorted(str, float('inf'), -1))",
+"TypeError sorted expected 1 argument, got 3"
+],
+[
+"show(lambda: sorted(-2.5))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: sorted([[1, 2], [3]], True))",
+"TypeError sorted expected 1 argument, got 2"
+],
+[
+"show(lambda: sorted('0x1f'))",
+"list ['0', '1', 'f', 'x']"
+],
+[
+"show(lambda: sorted(len, float('inf')))",
+"TypeError sorted expected 1 argument, got 2"
+],
+[
+"show(lambda: sorted(float('nan')))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: reversed('12'))",
+"reversed ['2', '1']"
+],
+[
+"show(lambda: reversed(None))",
+"TypeError 'NoneType' object is not reversible"
+],
+[
+"show(lambda: reversed(abs))",
+"TypeError 'builtin_function_or_method' object is not reversible"
+],
+[
+"show(lambda: reversed(' 7 ', 'abc'))",
+"TypeError reversed expected 1 argument, got 2"
+],
+[
+"show(lambda: reversed(float('nan'), '%s-%d'))",
+"TypeError reversed expected 1 argument, got 2"
+],
+[
+"show(lambda: reversed('>8'))",
+"reversed ['8', '>']"
+],
+[
+"show(lambda: reversed(float('nan'), float('nan'), '3.5'))",
+"TypeError reversed expected 1 argument, got 3"
+],
+[
+"show(lambda: reversed(range(3)))",
+"range_iterator [2, 1, 0]"
+],
+[
+"show(lambda: reversed(0, 'abc'))",
+"TypeError reversed expected 1 argument, got 2"
+],
+[
+"show(lambda: reversed('>8'))",
+"reversed ['8', '>']"
+],
+[
+"show(lambda: enumerate('.2f'))",
+"enumerate [(0, '.'), (1, '2'), (2, 'f')]"
+],
+[
+"show(lambda: enumerate('{}|{}', (1,), True))",
+"TypeError enumerate() takes at most 2 arguments (3 given)"
+],
+[
+"show(lambda: enumerate(2**63))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: enumerate(str, {1, 2}))",
+"TypeError 'set' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: enumerate(-1, (1,)))",
+"TypeError 'tuple' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: enumerate(True))",
+"TypeError 'bool' object is not iterable"
+],
+[
+"show(lambda: enumerate('.2f', lambda v: v))",
+"TypeError 'function' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: enumerate('a', 0))",
+"enumerate [(0, 'a')]"
+],
+[
+"show(lambda: enumerate(True))",
+"TypeError 'bool' object is not iterable"
+],
+[
+"show(lambda: enumerate(True))",
+"TypeError 'bool' object is not iterable"
+],
+[
+"show(lambda: zip())",
+"zip []"
+],
+[
+"show(lambda: zip('12'))",
+"zip [('1',), ('2',)]"
+],
+[
+"show(lambda: zip(str))",
+"TypeError 'type' object is not iterable"
+],
+[
+"show(lambda: zip())",
+"zip []"
+],
+[
+"show(lambda: zip(b'ab', None))",
+"TypeError 'NoneType' object is not iterable"
+],
+[
+"show(lambda: zip(abs, '.2f'))",
+"TypeError 'builtin_function_or_method' object is not iterable"
+],
+[
+"show(lambda: zip('.2f', 2**63))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: zip(b'ab', True, '{:>5}'))",
+"TypeError 'bool' object is not iterable"
+],
+[
+"show(lambda: zip())",
+"zip []"
+],
+[
+"show(lambda: zip())",
+"zip []"
+],
+[
+"show(lambda: map(True, '.2f'))",
+"TypeError 'bool' object is not callable"
+],
+[
+"show(lambda: map('3.5'))",
+"TypeError map() must have at least two arguments."
+],
+[
+"show(lambda: map('>8', [[1, 2], [3]]))",
+"TypeError 'str' object is not callable"
+],
+[
+"show(lambda: map(len, 3))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: map({1, 2}))",
+"TypeError map() must have at least two arguments."
+],
+[
+"show(lambda: map())",
+"TypeError map() must have at least two arguments."
+],
+[
+"show(lambda: map())",
+"TypeError map() must have at least two arguments."
+],
+[
+"show(lambda: map(10**20, 2**63))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: map())",
+"TypeError map() must have at least two arguments."
+],
+[
+"show(lambda: map())",
+"TypeError map() must have at least two arguments."
+],
+[
+"show(lambda: filter('a', '12', True))",
+"TypeError filter expected 2 arguments, got 3"
+],
+[
+"show(lambda: filter(' 7 ', ''))",
+"filter []"
+],
+[
+"show(lambda: filter('3.5', 10**20))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: filter())",
+"TypeError filter expected 2 arguments, got 0"
+],
+[
+"show(lambda: filter(float('nan'), 10**20, {1, 2}))",
+"TypeError filter expected 2 arguments, got 3"
+],
+[
+"show(lambda: filter('a', 2**63))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: filter(None))",
+"TypeError filter expected 2 arguments, got 1"
+],
+[
+"show(lambda: filter('>8'))",
+"TypeError filter expected 2 arguments, got 1"
+],
+[
+"show(lambda: filter(float('inf'), 3, '12'))",
+"TypeError filter expected 2 arguments, got 3"
+],
+[
+"show(lambda: filter(abs))",
+"TypeError filter expected 2 arguments, got 1"
+],
+[
+"show(lambda: chr(True, str))",
+"TypeError chr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: chr({1: 2}))",
+"TypeError 'dict' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: chr({1: 2}))",
+"TypeError 'dict' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: chr(lambda v: v))",
+"TypeError 'function' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: chr(float('inf')))",
+"TypeError 'float' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: chr('', '12'))",
+"TypeError chr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: chr([[1, 2], [3]], 1.5, abs))",
+"TypeError chr() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: chr())",
+"TypeError chr() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: chr('{:>5}', (1,)))",
+"TypeError chr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: chr('.2f', 'abc'))",
+"TypeError chr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ord(0, len))",
+"TypeError ord() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ord())",
+"TypeError ord() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: ord([3, 1, 2], 'a'))",
+"TypeError ord() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ord('>8', [1, 2], '12'))",
+"TypeError ord() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: ord([(1, 'b'), (0, 'a')], (1,)))",
+"TypeError ord() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ord([(1, 'b'), (0, 'a')], float('nan')))",
+"TypeError ord() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ord([(1, 'b'), (0, 'a')], True, '%s-%d'))",
+"TypeError ord() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: ord(lambda v: v))",
+"TypeError ord() expected string of length 1, but function found"
+],
+[
+"show(lambda: ord([1, 2], ''))",
+"TypeError ord() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ord())",
+"TypeError ord() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: hex(b'ab'))",
+"TypeError 'bytes' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: hex('.2f', [(1, 'b'), (0, 'a')]))",
+"TypeError hex() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: hex(range(3), '%s-%d'))",
+"TypeError hex() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: hex(-2.5, b'ab'))",
+"TypeError hex() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: hex(10**20))",
+"str '0x56bc75e2d63100000'"
+],
+[
+"show(lambda: hex('.2f', ' 7 '))",
+"TypeError hex() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: hex())",
+"TypeError hex() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: hex(True))",
+"str '0x1'"
+],
+[
+"show(lambda: hex())",
+"TypeError hex() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: hex())",
+"TypeError hex() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: oct('abc'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: oct(0, '{:>5}', '.2f'))",
+"TypeError oct() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: oct('a'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: oct(True))",
+"str '0o1'"
+],
+[
+"show(lambda: oct('3.5'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: oct(0, abs, [3, 1, 2]))",
+"TypeError oct() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: oct(2**63, float('inf')))",
+"TypeError oct() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: oct('{:>5}'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: oct())",
+"TypeError oct() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: oct('{:>5}', '3.5', (1,)))",
+"TypeError oct() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: bin(-1))",
+"str '-0b1'"
+],
+[
+"show(lambda: bin({1, 2}, None))",
+"TypeError bin() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: bin('0x1f', '3.5'))",
+"TypeError bin() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: bin(lambda v: v, abs))",
+"TypeError bin() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: bin())",
+"TypeError bin() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: bin('>8'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: bin(3, (1,)))",
+"TypeError bin() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: bin(2**63, 3))",
+"TypeError bin() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: bin('{}|{}', range(3)))",
+"TypeError bin() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: bin())",
+"TypeError bin() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: format(''))",
+"str ''"
+],
+[
+"show(lambda: format(2**63, b'ab', len))",
+"TypeError format expected at most 2 arguments, got 3"
+],
+[
+"show(lambda: format(-2.5))",
+"str '-2.5'"
+],
+[
+"show(lambda: format(10**20))",
+"str '100000000000000000000'"
+],
+[
+"show(lambda: format(0))",
+"str '0'"
+],
+[
+"show(lambda: format('>8'))",
+"str '>8'"
+],
+[
+"show(lambda: format(lambda v: v, '12'))",
+"TypeError unsupported format string passed to function.__format__"
+],
+[
+"show(lambda: format('{}|{}'))",
+"str '{}|{}'"
+],
+[
+"show(lambda: format(str))",
+"str \"<class 'str'>\""
+],
+[
+"show(lambda: format('.2f'))",
+"str '.2f'"
+],
+[
+"show(lambda: ascii(2**63))",
+"str '9223372036854775808'"
+],
+[
+"show(lambda: ascii(len))",
+"str '<built-in function len>'"
+],
+[
+"show(lambda: ascii(1.5))",
+"str '1.5'"
+],
+[
+"show(lambda: ascii((1,), {1, 2}))",
+"TypeError ascii() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ascii((1,), 3, b'ab'))",
+"TypeError ascii() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: ascii(-2.5))",
+"str '-2.5'"
+],
+[
+"show(lambda: ascii(float('nan')))",
+"str 'nan'"
+],
+[
+"show(lambda: ascii(None, True))",
+"TypeError ascii() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: ascii(abs))",
+"str '<built-in function abs>'"
+],
+[
+"show(lambda: ascii(0))",
+"str '0'"
+],
+[
+"show(lambda: int('%s-%d', {1, 2}, -2.5))",
+"TypeError int() takes at most 2 arguments (3 given)"
+],
+[
+"show(lambda: int(str, '12'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: int('3.5'))",
+"ValueError invalid literal for int() with base 10: '3.5'"
+],
+[
+"show(lambda: int('abc', True))",
+"ValueError int() base must be >= 2 and <= 36, or 0"
+],
+[
+"show(lambda: int(str, 0))",
+"TypeError int() can't convert non-string with explicit base"
+],
+[
+"show(lambda: int())",
+"int 0"
+],
+[
+"show(lambda: int('%s-%d'))",
+"ValueError invalid literal for int() with base 10: '%s-%d'"
+],
+[
+"show(lambda: int(0, [3, 1, 2]))",
+"TypeError 'list' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: int(float('inf')))",
+"OverflowError cannot convert float infinity to integer"
+],
+[
+"show(lambda: int(None))",
+"TypeError int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"
+],
+[
+"show(lambda: float('3.5', -2.5))",
+"TypeError float expected at most 1 argument, got 2"
+],
+[
+"show(lambda: float('3.5', ' 7 '))",
+"TypeError float expected at most 1 argument, got 2"
+],
+[
+"show(lambda: float('%s-%d', 'a'))",
+"TypeError float expected at most 1 argument, got 2"
+],
+[
+"show(lambda: float([3, 1, 2], '{:>5}'))",
+"TypeError float expected at most 1 argument, got 2"
+],
+[
+"show(lambda: float('{}|{}'))",
+"ValueError could not convert string to float: '{}|{}'"
+],
+[
+"show(lambda: float('3.5', len, '.2f'))",
+"TypeError float expected at most 1 argument, got 3"
+],
+[
+"show(lambda: float(None, -2.5))",
+"TypeError float expected at most 1 argument, got 2"
+],
+[
+"show(lambda: float(3, [1, 2]))",
+"TypeError float expected at most 1 argument, got 2"
+],
+[
+"show(lambda: float())",
+"float 0.0"
+],
+[
+"show(lambda: float('.2f'))",
+"ValueError could not convert string to float: '.2f'"
+],
+[
+"show(lambda: str(2**63))",
+"str '9223372036854775808'"
+],
+[
+"show(lambda: str({1, 2}))",
+"str '{1, 2}'"
+],
+[
+"show(lambda: str(str))",
+"str \"<class 'str'>\""
+],
+[
+"show(lambda: str(float('inf')))",
+"str 'inf'"
+],
+[
+"show(lambda: str(3))",
+"str '3'"
+],
+[
+"show(lambda: str('>8'))",
+"str '>8'"
+],
+[
+"show(lambda: str())",
+"str ''"
+],
+[
+"show(lambda: str())",
+"str ''"
+],
+[
+"show(lambda: str(b'ab'))",
+"str \"b'ab'\""
+],
+[
+"show(lambda: bool('.2f'))",
+"bool True"
+],
+[
+"show(lambda: bool(1.5, b'ab'))",
+"TypeError bool expected at most 1 argument, got 2"
+],
+[
+"show(lambda: bool())",
+"bool False"
+],
+[
+"show(lambda: bool('', float('nan')))",
+"TypeError bool expected at most 1 argument, got 2"
+],
+[
+"show(lambda: bool(0, range(3), 'x'))",
+"TypeError bool expected at most 1 argument, got 3"
+],
+[
+"show(lambda: bool(len, 2**63))",
+"TypeError bool expected at most 1 argument, got 2"
+],
+[
+"show(lambda: bool(str, 3))",
+"TypeError bool expected at most 1 argument, got 2"
+],
+[
+"show(lambda: bool(float('inf'), 0))",
+"TypeError bool expected at most 1 argument, got 2"
+],
+[
+"show(lambda: bool([1, 2], True))",
+"TypeError bool expected at most 1 argument, got 2"
+],
+[
+"show(lambda: bool())",
+"bool False"
+],
+[
+"show(lambda: list('0x1f'))",
+"list ['0', 'x', '1', 'f']"
+],
+[
+"show(lambda: list())",
+"list []"
+],
+[
+"show(lambda: list((1,), 10**20, -1))",
+"TypeError list expected at most 1 argument, got 3"
+],
+[
+"show(lambda: list(range(3), [(1, 'b'), (0, 'a')], str))",
+"TypeError list expected at most 1 argument, got 3"
+],
+[
+"show(lambda: list(1.5, 'a'))",
+"TypeError list expected at most 1 argument, got 2"
+],
+[
+"show(lambda: list('%s-%d', 2**63))",
+"TypeError list expected at most 1 argument, got 2"
+],
+[
+"show(lambda: list(float('nan'), float('nan'), ''))",
+"TypeError list expected at most 1 argument, got 3"
+],
+[
+"show(lambda: list([1, 2], 'abc'))",
+"TypeError list expected at most 1 argument, got 2"
+],
+[
+"show(lambda: list())",
+"list []"
+],
+[
+"show(lambda: list(float('inf'), (1,)))",
+"TypeError list expected at most 1 argument, got 2"
+],
+[
+"show(lambda: tuple(True))",
+"TypeError 'bool' object is not iterable"
+],
+[
+"show(lambda: tuple(10**20))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: tuple(10**20))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: tuple([3, 1, 2]))",
+"tuple (3, 1, 2)"
+],
+[
+"show(lambda: tuple(abs, len))",
+"TypeError tuple expected at most 1 argument, got 2"
+],
+[
+"show(lambda: tuple([3, 1, 2], '%s-%d'))",
+"TypeError tuple expected at most 1 argument, got 2"
+],
+[
+"show(lambda: tuple((1,), range(3)))",
+"TypeError tuple expected at most 1 argument, got 2"
+],
+[
+"show(lambda: tuple())",
+"tuple ()"
+],
+[
+"show(lambda: tuple(''))",
+"tuple ()"
+],
+[
+"show(lambda: tuple('a'))",
+"tuple ('a',)"
+],
+[
+"show(lambda: dict(abs, ''))",
+"TypeError dict expected at most 1 argument, got 2"
+],
+[
+"show(lambda: dict(-2.5))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: dict([[1, 2], [3]], 10**20, 3))",
+"TypeError dict expected at most 1 argument, got 3"
+],
+[
+"show(lambda: dict(lambda v: v))",
+"TypeError 'function' object is not iterable"
+],
+[
+"show(lambda: dict(b'ab'))",
+"TypeError cannot convert dictionary update sequence element #0 to a sequence"
+],
+[
+"show(lambda: dict(float('nan'), [3, 1, 2], '.2f'))",
+"TypeError dict expected at most 1 argument, got 3"
+],
+[
+"show(lambda: dict())",
+"dict {}"
+],
+[
+"show(lambda: dict('a'))",
+"ValueError dictionary update sequence element #0 has length 1; 2 is required"
+],
+[
+"show(lambda: dict(float('inf')))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: dict())",
+"dict {}"
+],
+[
+"show(lambda: set('abc', ''))",
+"TypeError set expected at most 1 argument, got 2"
+],
+[
+"show(lambda: set(-2.5, float('inf')))",
+"TypeError set expected at most 1 argument, got 2"
+],
+[
+"show(lambda: set())",
+"set set()"
+],
+[
+"show(lambda: set(float('inf')))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: set(1.5, (1,), 2**63))",
+"TypeError set expected at most 1 argument, got 3"
+],
+[
+"show(lambda: set(float('nan'), None))",
+"TypeError set expected at most 1 argument, got 2"
+],
+[
+"show(lambda: set(float('inf'), '12'))",
+"TypeError set expected at most 1 argument, got 2"
+],
+[
+"show(lambda: set(float('nan'), [[1, 2], [3]]))",
+"TypeError set expected at most 1 argument, got 2"
+],
+[
+"show(lambda: set())",
+"set set()"
+],
+[
+"show(lambda: set(True, 0, 'a'))",
+"TypeError set expected at most 1 argument, got 3"
+],
+[
+"show(lambda: frozenset(b'ab'))",
+"frozenset frozenset({97, 98})"
+],
+[
+"show(lambda: frozenset(' 7 ', True))",
+"TypeError frozenset expected at most 1 argument, got 2"
+],
+[
+"show(lambda: frozenset(1.5, abs, 'a'))",
+"TypeError frozenset expected at most 1 argument, got 3"
+],
+[
+"show(lambda: frozenset(10**20))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: frozenset())",
+"frozenset frozenset()"
+],
+[
+"show(lambda: frozenset({1, 2}))",
+"frozenset frozenset({1, 2})"
+],
+[
+"show(lambda: frozenset())",
+"frozenset frozenset()"
+],
+[
+"show(lambda: frozenset())",
+"frozenset frozenset()"
+],
+[
+"show(lambda: frozenset('', len))",
+"TypeError frozenset expected at most 1 argument, got 2"
+],
+[
+"show(lambda: frozenset(1.5))",
+"TypeError 'float' object is not iterable"
+],
+[
+"show(lambda: bytes(1.5))",
+"TypeError cannot convert 'float' object to bytes"
+],
+[
+"show(lambda: bytes(float('inf')))",
+"TypeError cannot convert 'float' object to bytes"
+],
+[
+"show(lambda: bytes())",
+"bytes b''"
+],
+[
+"show(lambda: bytes(float('nan'), lambda v: v))",
+"TypeError bytes() argument 'encoding' must be str, not function"
+],
+[
+"show(lambda: bytes(b'ab'))",
+"bytes b'ab'"
+],
+[
+"show(lambda: bytes(None, '.2f'))",
+"TypeError encoding without a string argument"
+],
+[
+"show(lambda: bytes('.2f'))",
+"TypeError string argument without an encoding"
+],
+[
+"show(lambda: bytes())",
+"bytes b''"
+],
+[
+"show(lambda: bytes('%s-%d', -1))",
+"TypeError bytes() argument 'encoding' must be str, not int"
+],
+[
+"show(lambda: bytes('0x1f', '%s-%d'))",
+"LookupError unknown encoding: %s-%d"
+],
+[
+"show(lambda: range(None, '3.5'))",
+"TypeError 'NoneType' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: range(range(3)))",
+"TypeError 'range' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: range(b'ab', {1, 2}))",
+"TypeError 'bytes' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: range(True))",
+"range range(0, 1)"
+],
+[
+"show(lambda: range('a', '3.5', '{:>5}'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: range(float('nan'), -1, '0x1f'))",
+"TypeError 'float' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: range(0))",
+"range range(0, 0)"
+],
+[
+"show(lambda: range('abc', '{:>5}'))",
+"TypeError 'str' object cannot be interpreted as an integer"
+],
+[
+"show(lambda: any(0, None))",
+"TypeError any() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: any(1.5, {1, 2}))",
+"TypeError any() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: any(float('inf'), [[1, 2], [3]], [1, 2]))",
+"TypeError any() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: any(str, 1.5))",
+"TypeError any() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: any())",
+"TypeError any() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: any(range(3)))",
+"bool True"
+],
+[
+"show(lambda: any(str, '{}|{}'))",
+"TypeError any() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: any(abs))",
+"TypeError 'builtin_function_or_method' object is not iterable"
+],
+[
+"show(lambda: any())",
+"TypeError any() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: any(float('nan'), '12', (1,)))",
+"TypeError any() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: all(3, None, None))",
+"TypeError all() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: all([3, 1, 2], 'x'))",
+"TypeError all() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: all(range(3)))",
+"bool False"
+],
+[
+"show(lambda: all((1,), -1))",
+"TypeError all() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: all(0))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: all('{}|{}', -2.5))",
+"TypeError all() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: all(abs))",
+"TypeError 'builtin_function_or_method' object is not iterable"
+],
+[
+"show(lambda: all(float('nan'), float('nan'), range(3)))",
+"TypeError all() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: all(10**20, '{}|{}'))",
+"TypeError all() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: all(lambda v: v))",
+"TypeError 'function' object is not iterable"
+],
+[
+"show(lambda: len())",
+"TypeError len() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: len(str))",
+"TypeError object of type 'type' has no len()"
+],
+[
+"show(lambda: len('12', '{:>5}'))",
+"TypeError len() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: len(None, abs))",
+"TypeError len() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: len('{:>5}', -1))",
+"TypeError len() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: len())",
+"TypeError len() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: len(float('inf')))",
+"TypeError object of type 'float' has no len()"
+],
+[
+"show(lambda: len({1, 2}))",
+"int 2"
+],
+[
+"show(lambda: len('a'))",
+"int 1"
+],
+[
+"show(lambda: len())",
+"TypeError len() takes exactly one argument (0 given)"
+],
+[
+"show(lambda: repr('3.5', (1,)))",
+"TypeError repr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: repr('{}|{}', ''))",
+"TypeError repr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: repr(3, [(1, 'b'), (0, 'a')]))",
+"TypeError repr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: repr('>8', -1, 0))",
+"TypeError repr() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: repr('{}|{}', abs))",
+"TypeError repr() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: repr('a', 10**20, 1.5))",
+"TypeError repr() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: repr('{:>5}', range(3), lambda v: v))",
+"TypeError repr() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: repr(10**20, {1, 2}, 'a'))",
+"TypeError repr() takes exactly one argument (3 given)"
+],
+[
+"show(lambda: hash({1: 2}))",
+"TypeError unhashable type: 'dict'"
+],
+[
+"show(lambda: hash('{:>5}', float('nan')))",
+"TypeError hash() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: hash({1: 2}))",
+"TypeError unhashable type: 'dict'"
+],
+[
+"show(lambda: hash([1, 2], '{:>5}'))",
+"TypeError hash() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: hash(1.5))",
+"int 1152921504606846977"
+],
+[
+"show(lambda: hash(lambda v: v, 2**63))",
+"TypeError hash() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: hash('{}|{}', abs))",
+"TypeError hash() takes exactly one argument (2 given)"
+],
+[
+"show(lambda: isinstance([1, 2], str))",
+"bool False"
+],
+[
+"show(lambda: isinstance([(1, 'b'), (0, 'a')], lambda v: v))",
+"TypeError isinstance() arg 2 must be a type, a tuple of types, or a union"
+],
+[
+"show(lambda: isinstance(1.5, 'a', 'a'))",
+"TypeError isinstance expected 2 arguments, got 3"
+],
+[
+"show(lambda: iter(float('nan'), ''))",
+"TypeError iter(v, w): v must be callable"
+],
+[
+"show(lambda: iter({1: 2}, -2.5, '0x1f'))",
+"TypeError iter expected at most 2 arguments, got 3"
+],
+[
+"show(lambda: iter([[1, 2], [3]]))",
+"list_iterator [[1, 2], [3]]"
+],
+[
+"show(lambda: iter(10**20, 10**20))",
+"TypeError iter(v, w): v must be callable"
+],
+[
+"show(lambda: iter(-1))",
+"TypeError 'int' object is not iterable"
+],
+[
+"show(lambda: iter('x', '0x1f', -2.5))",
+"TypeError iter expected at most 2 arguments, got 3"
+],
+[
+"show(lambda: iter(True, -2.5))",
+"TypeError iter(v, w): v must be callable"
+],
+[
+"show(lambda: next(float('inf')))",
+"TypeError 'float' object is not an iterator"
+],
+[
+"show(lambda: next(float('nan'), -2.5))",
+"TypeError 'float' object is not an iterator"
+],
+[
+"show(lambda: next('a'))",
+"TypeError 'str' object is not an iterator"
+],
+[
+"show(lambda: next())",
+"TypeError next expected at least 1 argument, got 0"
+],
+[
+"show(lambda: next(str))",
+"TypeError 'type' object is not an iterator"
+],
+[
+"show(lambda: next(-1, [1, 2]))",
+"TypeError 'int' object is not an iterator"
+],
+[
+"show(lambda: next(float('nan')))",
+"TypeError 'float' object is not an iterator"
+],
+[
+"show(lambda: next(b'ab'))",
+"TypeError 'bytes' object is not an iterator"
+],
+[
+"show(lambda: slice('{:>5}', range(3), '{}|{}'))",
+"slice slice('{:>5}', range(0, 3), '{}|{}')"
+],
+[
+"show(lambda: slice('x', {1: 2}))",
+"slice slice('x', {1: 2}, None)"
+],
+[
+"show(lambda: slice({1: 2}, '{:>5}', '.2f'))",
+"slice slice({1: 2}, '{:>5}', '.2f')"
+],
+[
+"show(lambda: slice(-2.5, '12', b'ab'))",
+"slice slice(-2.5, '12', b'ab')"
+],
+[
+"show(lambda: slice(-2.5, '{}|{}', [3, 1, 2]))",
+"slice slice(-2.5, '{}|{}', [3, 1, 2])"
+],
+[
+"show(lambda: slice(1.5))",
+"slice slice(None, 1.5, None)"
+],
+[
+"show(lambda: slice('{:>5}'))",
+"slice slice(None, '{:>5}', None)"
+],
+[
+"show(lambda: slice('.2f'))",
+"slice slice(None, '.2f', None)"
+],
+[
+"show(lambda: slice({1: 2}, [(1, 'b'), (0, 'a')]))",
+"slice slice({1: 2}, [(1, 'b'), (0, 'a')], None)"
+],
+[
+"show(lambda: slice(str, 'a'))",
+"slice slice(<class 'str'>, 'a', None)"
+],
+[
+"show(lambda: '%s %d' % ('a', 5))",
+"str 'a 5'"
+],
+[
+"show(lambda: '%5.1f|%-4s|%x' % (3.14159, 'ab', 255))",
+"str '  3.1|ab  |ff'"
+],
+[
+"show(lambda: '%(a)s' % {'a': 1})",
+"str '1'"
+],
+[
+"show(lambda: '{0} {1:03d}'.format('x', 7))",
+"str 'x 007'"
+],
+[
+"show(lambda: '{:,.2f}'.format(1234567.891))",
+"str '1,234,567.89'"
+],
+[
+"show(lambda: '{!r:>6}'.format('q'))",
+"str \"   'q'\""
+],
+[
+"show(lambda: format(1234.5, ','))",
+"str '1,234.5'"
+],
+[
+"show(lambda: format(0.000012345, '.3g'))",
+"str '1.23e-05'"
+],
+[
+"show(lambda: format(255, '#010b'))",
+"str '0b11111111'"
+],
+[
+"show(lambda: f'{3.14159:.3f}')",
+"str '3.142'"
+],
+[
+"show(lambda: '%c%c' % (72, 'i'))",
+"str 'Hi'"
+],
+[
+"show(lambda: '%.3s' % 'abcdef')",
+"str 'abc'"
+],
+[
+"show(lambda: '%+05d' % 42)",
+"str '+0042'"
+],
+[
+"show(lambda: '{:^10}'.format('mid'))",
+"str '   mid    '"
+],
+[
+"show(lambda: '{0[1]} {0[0]}'.format(['a', 'b']))",
+"str 'b a'"
+],
+[
+"show(lambda: '{a.real}'.format(a=3))",
+"str '3'"
+],
+[
+"show(lambda: '%s' % [1, 2])",
+"str '[1, 2]'"
+],
+[
+"show(lambda: '%s %s' % (1,))",
+"TypeError not enough arguments for format string"
+],
+[
+"show(lambda: '%d' % 'x')",
+"TypeError %d format: a real number is required, not str"
+],
+[
+"show(lambda: '{:d}'.format(1.5))",
+"ValueError Unknown format code 'd' for object of type 'float'"
+],
+[
+"show(lambda: '{}'.format())",
+"IndexError Replacement index 0 out of range for positional args tuple"
+],
+[
+"show(lambda: '%' % ())",
+"ValueError incomplete format"
+],
+[
+"show(lambda: '{0}{}'.format(1, 2))",
+"ValueError cannot switch from manual field specification to automatic field numbering"
+]
+];
+
+test('builtin functions and formatting with assorted arguments match CPython', async () => {
+  await initSim();
+  const source = [...FN_HEADER, ...FN_CASES.map((c) => c[0])].join('\n') + '\n';
+  const r = runProgram({ filename: 'functions.py', source, stdin: null, stdoutMode: 'pipe', maxSteps: 5_000_000 });
+  const lines = r.stdout.split('\n');
+  const bad: string[] = [];
+  FN_CASES.forEach(([code, expected], i) => {
+    if (lines[i] !== expected) bad.push(`${code}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(lines[i])}`);
+  });
+  assert.deepEqual(bad.slice(0, 30), [], r.stderr);
+});

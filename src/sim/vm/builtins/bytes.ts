@@ -1,7 +1,7 @@
 // Methods of bytes. Most operate on the latin-1 image of the bytes (a bijection between
 // byte values and the code points 0..255) and reuse the str helpers.
 
-import { PyValue, PyList, PyTuple, PyBytes, PyType, NotImplemented, bytesType } from '../objects';
+import { PyValue, PyList, PyTuple, PyBytes, PyType, PyFloat, NotImplemented, bytesType } from '../objects';
 import { E, pyErr } from '../exceptions';
 import { NativeFrameStart, type CallContext, type NativeFn } from '../frame';
 import { defineMethods, defineStaticMethods, defineClassMethods, registerNativeImpl } from '../types';
@@ -413,7 +413,11 @@ function makeBytes(ctx: CallContext, cls: PyType, args: PyValue[], kw: string[] 
     const [enc, errors] = encodingArgs('bytes', [p.values[1]!, ...(p.values[2] !== undefined ? [p.values[2]!] : [])], null);
     return wrap(encodeStr(s, enc, errors));
   }
-  if (p.values[1] !== undefined) throw pyErr(E.TypeError, 'encoding without a string argument');
+  if (p.values[1] !== undefined) {
+    if (asStr(p.values[1]!) === undefined) throw pyErr(E.TypeError, `bytes() argument 'encoding' must be str, not ${typeName(p.values[1]!)}`);
+    throw pyErr(E.TypeError, 'encoding without a string argument');
+  }
+  if (src instanceof PyFloat) throw pyErr(E.TypeError, "cannot convert 'float' object to bytes");
   const n = asIndex(src);
   if (n !== undefined) {
     if (n < 0) throw pyErr(E.ValueError, 'negative count');

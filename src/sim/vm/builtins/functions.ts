@@ -7,7 +7,7 @@ import { E, pyErr } from '../exceptions';
 import { NativeCall, NativeFrameStart, type CallContext, type NativeFn } from '../frame';
 import { makeBuiltin, registerNativeImpl } from '../types';
 import { parseArgs } from '../args';
-import { getIter, lookupType, reprOf, truthFast, typeName, isDeferred } from '../protocol';
+import { getIter, lookupType, reprOf, truthFast, typeName, isDeferred, iterFast } from '../protocol';
 import { binaryOp, compareOp } from '../binop';
 import { BOOL } from '../natives';
 import { streamWrite, streamFlush } from '../stream';
@@ -16,7 +16,7 @@ import * as F from '../lib/float-ops';
 import { cpLength } from '../lib/str-unicode';
 import {
   asIndex, asStr, callOrDefer, consume, deferredResult, indexArg, isStopIteration, rethrow, splitKw,
-  stepIter, truthOrDefer, saveDeferred, loadDeferred, type SavedDeferred,
+  stepIter, truthOrDefer, saveDeferred, loadDeferred, kwArgs, type SavedDeferred,
 } from './util';
 import { asciiEscape } from './repr';
 import { startSort } from './sort';
@@ -40,6 +40,14 @@ function clinic(name: string, args: PyValue[], kw: string[] | null, n: number): 
   return args;
 }
 
+/** Could iter(v) succeed (has the iteration protocol)? */
+function isIterable(v: PyValue): boolean {
+  if (typeof v === 'string') return true;
+  if (!(v instanceof PyObject)) return false;
+  const t = typeOf(v);
+  return lookupType(t, '__iter__') !== undefined || lookupType(t, '__getitem__') !== undefined || iterFast(v) !== undefined;
+}
+
 const toStart = (r: PyValue | NativeCall | NativeFrameStart): PyValue | NativeFrameStart =>
   isDeferred(r) ? deferredResult(r) : r;
 
@@ -56,10 +64,14 @@ export const absFn = b('abs', (ctx, args, kw) => {
 });
 
 export const roundFn = b('round', (ctx, args, kw) => {
-  const p = parseArgs('round', args, kw, { names: ['number', 'ndigits'], required: 1 });
-  const x = p.values[0]!;
-  const nd = p.values[1];
+  const v = kwArgs('round', args, kw, ['number', 'ndigits'], 1);
+  const x = v[0]!;
+  const nd = v[1];
   const hasNd = nd !== undefined && nd !== null;
+  const isNum = asIndex(x) !== undefined || (x instanceof PyFloat && x.cls.builtin);
+  if (!isNum && (!(x instanceof PyObject) || lookupType(typeOf(x), '__round__') === undefined)) {
+    throw pyErr(E.TypeError, `type ${typeName(x)} doesn't define __round__ method`);
+  }
   if (hasNd && asIndex(nd) === undefined) throw pyErr(E.TypeError, `'${typeName(nd)}' object cannot be interpreted as an integer`);
   const i = asIndex(x);
   if (i !== undefined && (typeof x !== 'object' || x === null)) {
@@ -118,8 +130,8 @@ export const powFn = b('pow', (ctx, args, kw) => {
   const iy = asIndex(y);
   const im = asIndex(m);
   if (ix !== undefined && iy !== undefined && im !== undefined) return I.intPowMod(ix, iy, im);
-  const nums = [x, y, m].every((v) => asIndex(v) !== undefined || v instanceof PyFloat);
-  if (nums) throw pyErr(E.TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+  const anyFloat = [x, y, m].some((v) => v instanceof PyFloat);
+  if (anyFloat) throw pyErr(E.TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
   const tp = lookupType(typeOf(x), '__pow__');
   if (x instanceof PyObject && !x.cls.builtin && tp !== undefined && tp !== null) return toStart(callOrDefer(ctx, tp, [x, y, m]));
   throw pyErr(E.TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(x)}', '${typeName(y)}', '${typeName(m)}'`);
@@ -133,9 +145,10 @@ export const sumFn = b('sum', (ctx, args, kw) => {
   if (pos.length === 0) throw pyErr(E.TypeError, 'sum() takes at least 1 positional argument (0 given)');
   if (pos.length > 2) throw pyErr(E.TypeError, `sum() takes at most 2 arguments (${pos.length} given)`);
   const start = pos.length > 1 ? pos[1]! : (kwm.get('start') ?? 0);
+  if (!isIterable(pos[0]!)) getIter(ctx, pos[0]!); // raises "'int' object is not iterable"
+  const items = consume(ctx, pos[0]!);
   if (typeof start === 'string' || start instanceof PyStrSubclass) throw pyErr(E.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
   if (start instanceof PyBytes) throw pyErr(E.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-  const items = consume(ctx, pos[0]!);
   if (!Array.isArray(items)) return new NativeFrameStart('builtins.sum', { start: items.state, acc: start, items: null, i: 0, phase: 0 });
   const st: Record<string, unknown> = { acc: start, items, i: 0, phase: 1 };
   const r = sumRun(ctx, st);
@@ -391,6 +404,7 @@ export const maxFn = b('max', minMax('max'));
 export const sortedFn = b('sorted', (ctx, args, kw) => {
   const [pos, kwm] = splitKw(args, kw);
   if (pos.length !== 1) throw pyErr(E.TypeError, `sorted expected 1 argument, got ${pos.length}`);
+  if (!isIterable(pos[0]!)) getIter(ctx, pos[0]!);
   for (const k of kwm.keys()) if (k !== 'key' && k !== 'reverse') throw pyErr(E.TypeError, `'${k}' is an invalid keyword argument for sort()`);
   const key = kwm.get('key') ?? null;
   const rv = kwm.get('reverse');

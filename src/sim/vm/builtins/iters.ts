@@ -7,7 +7,7 @@ import { PyObject, PyValue, PyList, PyTuple, PyRange, Sentinel, ITER_STOP, objec
 import { E, PyException, pyErr, newException } from '../exceptions';
 import { NativeCall, NativeFrameStart, type CallContext } from '../frame';
 import { defineMethods, newBuiltinType, registerClass, registerNativeImpl } from '../types';
-import { PyIterator, PyListReverseIterator, PyArrayIterator, type IterNext } from '../iterators';
+import { PyIterator, PyListReverseIterator, PyArrayIterator, PyRangeIterator, type IterNext } from '../iterators';
 import { getIter, lookupType, truthFast, typeName, isDeferred, type Deferred } from '../protocol';
 import { BOOL, nextOf } from '../natives';
 import { intAdd } from '../lib/int-ops';
@@ -324,9 +324,9 @@ export function reversedOf(ctx: CallContext, x: PyValue): PyValue | NativeFrameS
   }
   if (x instanceof PyTuple) return new PyArrayIterator(x.items.slice().reverse(), reversedType);
   if (x instanceof PyRange) {
-    const out: PyValue[] = [];
-    for (let i = x.length - 1; i >= 0; i--) out.push(x.start + i * x.step);
-    return new PyArrayIterator(out, reversedType);
+    const n = x.length;
+    const last = x.start + (n - 1) * x.step;
+    return new PyRangeIterator(new PyRange(n > 0 ? last : 0, n > 0 ? x.start - x.step : 0, -x.step));
   }
   if (typeof x === 'string') return new PyArrayIterator(Array.from(x).reverse(), reversedType);
   if (x instanceof PyObject) {

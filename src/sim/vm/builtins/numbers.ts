@@ -103,6 +103,8 @@ registerNativeImpl('int.convert', {
 defineStaticMethods(intType, {
   __new__: (ctx, args, kw) => {
     const cls = newCls(args, intType);
+    const npos = args.length - 1 - (kw ? kw.length : 0);
+    if (npos > 2) throw pyErr(E.TypeError, `int() takes at most 2 arguments (${npos} given)`);
     const p = parseArgs('int', args.slice(1), kw, { names: ['x', 'base'], required: 0, posOnly: 1 });
     const x = p.values[0];
     const baseV = p.values[1];

@@ -112,9 +112,11 @@ defineStaticMethods(rangeType, {
     if (a.length === 0) throw pyErr(E.TypeError, 'range expected at least 1 argument, got 0');
     if (a.length > 3) throw pyErr(E.TypeError, `range expected at most 3 arguments, got ${a.length}`);
     if (a.length === 1) return new PyRange(0, rangeArg(a[0]!), 1);
+    const start = rangeArg(a[0]!);
+    const stop = rangeArg(a[1]!);
     const step = a.length === 3 ? rangeArg(a[2]!) : 1;
     if (step === 0) throw pyErr(E.ValueError, 'range() arg 3 must not be zero');
-    return new PyRange(rangeArg(a[0]!), rangeArg(a[1]!), step);
+    return new PyRange(start, stop, step);
   },
 });
 
