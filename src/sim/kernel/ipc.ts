@@ -25,7 +25,7 @@ import { kErr, procHooks } from './process';
 import { px, type FdEntry } from './proc-state';
 import { SIGPIPE } from './signal-table';
 import { registerCancelHook, registerInterruptible, registerTimer, sendSignal } from './signals';
-import { ret } from './syncops';
+import { lockAcquire, ret } from './syncops';
 import { registerSyscall } from './syscalls';
 import { blockThread, emit, now, procOf, removeWaiter, threadLoc, wakeThread, type K } from './threads';
 import type { KProcess, KThread } from './types';
@@ -386,6 +386,28 @@ registerSyscall('shm.set', (k, t, p) => {
     o.data[start + i] = v;
   });
   ret(t, null);
+});
+
+/**
+ * shm.locked {id, start, stop?|values?, lock}: a read or write under a lock (multiprocessing's
+ * Synchronized: `with lock: obj.value`). When the lock is free (or an RLock the caller
+ * holds) the access happens at once, as an acquire and release that nobody could observe:
+ * -> {v}. Otherwise the caller waits for the lock like lock.acquire -> true; it then does
+ * the access and releases the lock itself.
+ */
+registerSyscall('shm.locked', (k, t, p) => {
+  const l = k.s.objects[String(p.lock)];
+  const free = !l || ((l.kind === 'lock' || l.kind === 'rlock') && (l.owner === null || (l.kind === 'rlock' && l.owner === t.tid)));
+  if (!free) return lockAcquire(k, t, { id: p.lock, blocking: true, timeout: -1 });
+  const o = shm(k, p.id);
+  const start = Math.trunc(Number(p.start ?? 0));
+  if (Array.isArray(p.values)) {
+    (p.values as unknown[]).forEach((v, i) => {
+      o.data[start + i] = v;
+    });
+    return ret(t, { v: null });
+  }
+  ret(t, { v: p.stop === undefined ? o.data[start] : o.data.slice(start, Math.trunc(Number(p.stop))) });
 });
 
 // ───────────────────────────── registration ─────────────────────────────

@@ -390,44 +390,8 @@ class _SyncBase:
         return self._obj.__exit__(*args)
 
 
-class Lock(_SyncBase):
-    def __init__(self, *, ctx=None):
-        self._obj = _thread.allocate_lock()
-        _mpsim.share(self._obj)
-
-    def acquire(self, block=True, timeout=None):
-        if timeout is None:
-            return self._obj.acquire(block)
-        return self._obj.acquire(block, timeout)
-
-    def release(self):
-        try:
-            self._obj.release()
-        except RuntimeError:
-            raise ValueError('semaphore or lock released too many times')
-
-    def __repr__(self):
-        return '<Lock(owner=%s)>' % ('SomeOtherProcess' if self._obj.locked() else 'None')
-
-
-class RLock(_SyncBase):
-    def __init__(self, *, ctx=None):
-        self._obj = _threading.RLock()
-        _mpsim.share(self._obj)
-
-    def acquire(self, block=True, timeout=None):
-        if timeout is None:
-            return self._obj.acquire(block)
-        return self._obj.acquire(block, timeout)
-
-    def release(self):
-        try:
-            self._obj.release()
-        except RuntimeError:
-            raise AssertionError('attempt to release recursive lock not owned by thread')
-
-    def __repr__(self):
-        return '<RLock(%s)>' % ('None, 0',)
+Lock = _mpsim.Lock
+RLock = _mpsim.RLock
 
 
 class Semaphore(_SyncBase):
@@ -491,7 +455,7 @@ class Event:
 class Condition:
     def __init__(self, lock=None, *, ctx=None):
         self._lock = lock or RLock()
-        self._obj = _threading.Condition(self._lock._obj)
+        self._obj = _threading.Condition(_mpsim.as_thread_lock(self._lock))
         _mpsim.share(self._obj)
 
     def acquire(self, *args):
@@ -716,69 +680,8 @@ RawValue = _mpsim.RawValue
 RawArray = _mpsim.RawArray
 
 
-class Synchronized:
-    def __init__(self, obj, lock=None, ctx=None):
-        self._obj = obj
-        self._lock = lock or RLock()
-        self.acquire = self._lock.acquire
-        self.release = self._lock.release
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
-
-    def get_obj(self):
-        return self._obj
-
-    def get_lock(self):
-        return self._lock
-
-    def __repr__(self):
-        return '<%s wrapper for %s>' % (type(self).__name__, self._obj)
-
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, value):
-        with self._lock:
-            self._obj.value = value
-
-
-class SynchronizedArray(Synchronized):
-    def __len__(self):
-        return len(self._obj)
-
-    def __getitem__(self, i):
-        with self._lock:
-            return self._obj[i]
-
-    def __setitem__(self, i, value):
-        with self._lock:
-            self._obj[i] = value
-
-    def __iter__(self):
-        with self._lock:
-            return iter(self._obj)
-
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, value):
-        with self._lock:
-            self._obj.value = value
-
-    @property
-    def raw(self):
-        with self._lock:
-            return self._obj[:]
+Synchronized = _mpsim.SynchronizedType
+SynchronizedArray = _mpsim.SynchronizedArrayType
 
 
 def Value(typecode_or_type, *args, lock=True, ctx=None):
@@ -789,7 +692,7 @@ def Value(typecode_or_type, *args, lock=True, ctx=None):
         lock = RLock()
     if not hasattr(lock, 'acquire'):
         raise AttributeError("%r has no method 'acquire'" % lock)
-    return Synchronized(obj, lock)
+    return _mpsim.synchronized(obj, lock)
 
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
@@ -800,7 +703,7 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
         lock = RLock()
     if not hasattr(lock, 'acquire'):
         raise AttributeError("%r has no method 'acquire'" % lock)
-    return SynchronizedArray(obj, lock)
+    return _mpsim.synchronized(obj, lock)
 
 # ─── pool.py ───
 

@@ -25,6 +25,7 @@ import { kcall, kernelOf, kidOf, registerConverter, syncObject } from './_thread
 import { intArg } from './os';
 import { fromPortable, portableSize, toPortable, type Portable } from './multiprocessing-reduce';
 import { SHM_EXPORTS } from './multiprocessing-shm';
+import { SYNC_EXPORTS } from './multiprocessing-sync';
 import { MP_SOURCE } from './multiprocessing-py';
 import '../kernel/ipc';
 
@@ -174,7 +175,7 @@ const FUNCS: Record<string, NativeFn> = {
 export function initMpSim(vm: VM): PyModule {
   const attrs: Record<string, PyValue> = {};
   for (const [name, f] of Object.entries(FUNCS)) attrs[name] = fn(name, f);
-  Object.assign(attrs, SHM_EXPORTS);
+  Object.assign(attrs, SHM_EXPORTS, SYNC_EXPORTS);
   return newModule(vm, '_mpsim', attrs);
 }
 
