@@ -505,7 +505,7 @@ export function withArity(methods: Record<string, NativeFn>, opts: ArityOptions 
         if (kw && kw.length) throw pyErr(E.TypeError, `${name}() takes no keyword arguments`);
         const n = args.length - 1;
         if (n !== 1) throw pyErr(E.TypeError, ` expected 1 argument, got ${n}`);
-        if (asIndex(args[1]!) === undefined) throw pyErr(E.TypeError, `'${typeName(args[1]!)}' object cannot be interpreted as an integer`);
+        // (a non-int answers NotImplemented, so that `seq * x` reports CPython's operator error)
         return fn(ctx, args, kw);
       };
       continue;
