@@ -21,6 +21,7 @@
 
 import type { IpcChannel, UnnumberedEvent } from '../../trace/format';
 import { addTimer, secondsToNs } from './clock';
+import { createRng, nextInt, type Rng } from './rng';
 import { kErr, procHooks } from './process';
 import { px, type FdEntry } from './proc-state';
 import { SIGPIPE } from './signal-table';
@@ -67,11 +68,19 @@ export interface IpcState {
   pipes: Record<string, PipeObj>;
   shm: Record<string, ShmObj>;
   counters: Record<string, number>;
+  /** seeded jitter of shared-memory access times */
+  rng: Rng;
 }
 
 export function ipcState(k: K): IpcState {
-  k.s.ipc ??= { pipes: {}, shm: {}, counters: {} };
+  k.s.ipc ??= { pipes: {}, shm: {}, counters: {}, rng: createRng((k.s.opts.seed ^ 0x5eed1) >>> 0) };
   return k.s.ipc;
+}
+
+/** A shared-memory access costs the caller 40-240 ns (a cache line another core may own):
+ * the jitter keeps two processes hammering the same Value from running in lock step. */
+function shmCost(k: K, t: KThread): void {
+  procOf(k, t).time += 40 + nextInt(ipcState(k).rng, 200);
 }
 
 function nextId(k: K, prefix: string): string {
@@ -375,12 +384,14 @@ registerSyscall('shm.create', (k, t, p) => {
 });
 registerSyscall('shm.get', (k, t, p) => {
   const o = shm(k, p.id);
+  shmCost(k, t);
   const start = Math.trunc(Number(p.start ?? 0));
   if (p.stop === undefined) return ret(t, o.data[start]);
   ret(t, o.data.slice(start, Math.trunc(Number(p.stop))));
 });
 registerSyscall('shm.set', (k, t, p) => {
   const o = shm(k, p.id);
+  shmCost(k, t);
   const start = Math.trunc(Number(p.start ?? 0));
   (p.values as unknown[]).forEach((v, i) => {
     o.data[start + i] = v;
@@ -400,6 +411,7 @@ registerSyscall('shm.locked', (k, t, p) => {
   const free = !l || ((l.kind === 'lock' || l.kind === 'rlock') && (l.owner === null || (l.kind === 'rlock' && l.owner === t.tid)));
   if (!free) return lockAcquire(k, t, { id: p.lock, blocking: true, timeout: -1 });
   const o = shm(k, p.id);
+  shmCost(k, t);
   const start = Math.trunc(Number(p.start ?? 0));
   if (Array.isArray(p.values)) {
     (p.values as unknown[]).forEach((v, i) => {
