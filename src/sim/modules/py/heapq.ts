@@ -123,48 +123,46 @@ def merge(*iterables, key=None, reverse=False):
     if key is None:
         for order, it in enumerate(map(iter, iterables)):
             try:
-                next_ = it.__next__
-                h_append([next_(), order * direction, next_])
+                h_append([next(it), order * direction, it])
             except StopIteration:
                 pass
         _heapify(h)
         while len(h) > 1:
             try:
                 while True:
-                    value, order, next_ = s = h[0]
+                    value, order, it = s = h[0]
                     yield value
-                    s[0] = next_()
+                    s[0] = next(it)
                     _heapreplace(h, s)
             except StopIteration:
                 _heappop(h)
         if h:
-            value, order, next_ = h[0]
+            value, order, it = h[0]
             yield value
-            yield from next_.__self__
+            yield from it
         return
     for order, it in enumerate(map(iter, iterables)):
         try:
-            next_ = it.__next__
-            value = next_()
-            h_append([key(value), order * direction, value, next_])
+            value = next(it)
+            h_append([key(value), order * direction, value, it])
         except StopIteration:
             pass
     _heapify(h)
     while len(h) > 1:
         try:
             while True:
-                key_value, order, value, next_ = s = h[0]
+                key_value, order, value, it = s = h[0]
                 yield value
-                value = next_()
+                value = next(it)
                 s[0] = key(value)
                 s[2] = value
                 _heapreplace(h, s)
         except StopIteration:
             _heappop(h)
     if h:
-        key_value, order, value, next_ = h[0]
+        key_value, order, value, it = h[0]
         yield value
-        yield from next_.__self__
+        yield from it
 
 def nsmallest(n, iterable, key=None):
     if n == 1:
