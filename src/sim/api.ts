@@ -34,8 +34,6 @@ export interface RunOptions extends BootOptions {
   collectTrace?: boolean;
   /** Receive every trace event as it is emitted. */
   onTrace?: (e: TraceEvent) => void;
-  /** `ps` table on stderr: never, at the end, or also at each fork/exit. */
-  processTable?: 'none' | 'end' | 'verbose';
 }
 
 export interface DeadlockReport {

@@ -7,6 +7,7 @@ import type { DeadlockReport, Outcome } from './api';
 import type { VMHost } from './vm/vm';
 import { startVmMachine, type VmMachine, type VmMachineOptions } from './kernel/vm-engine';
 import { scheduleSignals } from './kernel/signals';
+import { processTable } from './kernel/process';
 import type { WaitEdge } from '../trace/format';
 import { MODULES } from './modules/index';
 import { stdlibSource } from './modules/py/index';
@@ -34,6 +35,8 @@ export interface BootOptions {
   signals?: SignalRequest[];
   stdoutMode?: 'tty' | 'pipe';
   maxSteps?: number;
+  /** `ps` table on stderr: never, at the end, or also at each fork and exit. */
+  processTable?: 'none' | 'end' | 'verbose';
   /** sys.getswitchinterval() in virtual ns (default 5 ms). */
   switchIntervalNs?: number;
   /** Source of the user's module `name` from the script's folder, or null. */
@@ -113,7 +116,21 @@ export function startMachine(code: CodeObject, o: BootOptions, sinks: BootSinks)
 }
 
 export function bootMachine(code: CodeObject, o: BootOptions, sinks: BootSinks): BootedMachine {
-  const vmm = startMachine(code, o, sinks);
+  let k: VmMachine['machine']['k'] | null = null;
+  const verbose = o.processTable === 'verbose';
+  const vmm = startMachine(code, o, {
+    output: sinks.output,
+    event(e) {
+      sinks.event(e);
+      // --ps --verbose: the table after each fork and exit, as `ps` would show it then.
+      if (verbose && k && (e.kind === 'process.fork' || e.kind === 'process.zombie' || e.kind === 'process.reap')) {
+        const what = e.kind === 'process.fork' ? `fork of ${e.child}` : e.kind === 'process.zombie' ? `${e.pid} became a zombie` : `${e.child} was reaped`;
+        const t = `ps after ${what} (t=${(e.t / 1e6).toFixed(3)} ms):\n${processTable(k)}`;
+        sinks.output('stderr', t, 0);
+      }
+    },
+  });
+  k = vmm.machine.k;
   return {
     run(): MachineRunResult {
       const r = vmm.machine.run();
@@ -129,6 +146,7 @@ export function bootMachine(code: CodeObject, o: BootOptions, sinks: BootSinks):
       else if (r.outcome === 'hang' && r.hang) out.deadlock = waitReport('hang', r.hang);
       if (out.deadlock) out.extraStderr = formatWaitReport(out.deadlock);
       if (r.outcome === 'limit') out.extraStderr += `threadline: stopped after ${r.steps} instructions (limit reached: --max-steps)\n`;
+      if (o.processTable === 'end' || verbose) out.extraStderr += `ps at exit:\n${processTable(vmm.machine.k)}`;
       if (r.scheduleDiverged) out.extraStderr += `threadline: the replayed schedule does not fit this program: ${r.scheduleDiverged}\n`;
       return out;
     },
