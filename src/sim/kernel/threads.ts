@@ -68,10 +68,9 @@ export function refreshProcState(k: K, p: KProcess): void {
     st = 'Z';
   } else if (p.x?.stopped) st = 'T';
   else {
-    st = p.threads.some((tid) => {
-      const x = k.s.threads[tid]!.state;
-      return x === 'running' || x === 'ready';
-    }) ? 'R' : 'S';
+    const live = p.threads.map((tid) => k.s.threads[tid]!.state).filter((x) => x !== 'finished');
+    if (live.length === 0) return; // exiting: the next state is Z (or gone)
+    st = live.some((x) => x === 'running' || x === 'ready') ? 'R' : 'S';
   }
   if (st === p.state) return;
   p.state = st;
