@@ -87,6 +87,8 @@ function forkSyscall(k: K, t: KThread): void {
     k.s.counters[o.kind] = n;
     rename[o.id] = `${o.kind}#${n}`;
   }
+  rename[t.tid] = `${childPid}:1`;
+  rename['#ident'] = String(k.s.threads[parent.threads[0]!]?.ident ?? t.ident);
   const extra: unknown[] = [t.pyThread ?? null, ...local.map((o) => (o.kind === 'queue' ? o.items : null))];
   const c = eng.fork(parent.handle, t.handle, childPid, extra, rename);
   const child = newProcess(k, childPid, parent.pid, parent.name, c.proc);

@@ -37,22 +37,30 @@ export interface ForkedVm {
  * `extra` values (the caller's Python Thread object, items of kernel queues...) are copied
  * consistently with the heap. Kernel object ids held by Python objects (`kid` fields and
  * `_kid` attributes, see modules/_thread.ts) are renamed with `rename`: the child's
- * threading locks, events and queues are its own copies.
+ * threading locks, events and queues are its own copies. `rename[tid]` of the forking
+ * thread is its tid in the child (`#ident`: its ident there; like CPython's _after_fork, the
+ * native id is left as it was).
  */
 export function forkVm(vm: VM, thread: PyThreadState, extra: unknown[], rename: Record<string, string>): ForkedVm {
   const memo = new Map<object, object>();
   const [cvm, ct, ...cextra] = deepCopy([vm, thread, ...extra] as unknown[], memo) as [VM, PyThreadState, ...unknown[]];
   ct.ext = {};
-  if (Object.keys(rename).length > 0) {
-    for (const c of memo.values()) {
-      if (!(c instanceof PyObject)) continue;
-      const o = c as PyObject & { kid?: unknown };
-      if (typeof o.kid === 'string' && rename[o.kid] !== undefined) o.kid = rename[o.kid];
-      const d = o.dict;
-      if (d) {
-        const kid = d.getStr('_kid');
-        if (typeof kid === 'string' && rename[kid] !== undefined) d.setStr('_kid', rename[kid]!);
-      }
+  for (const c of memo.values()) {
+    if (!(c instanceof PyObject)) continue;
+    const o = c as PyObject & { kid?: unknown };
+    if (typeof o.kid === 'string' && rename[o.kid] !== undefined) o.kid = rename[o.kid];
+    const d = o.dict;
+    if (!d) continue;
+    const kid = d.getStr('_kid');
+    if (typeof kid === 'string' && rename[kid] !== undefined) d.setStr('_kid', rename[kid]!);
+    // threading.Thread objects (modules/threading.ts): the forking thread is the child's
+    // main thread; the others did not survive the fork (threading._after_fork)
+    const tid = d.getStr('_tid');
+    if (typeof tid === 'string' && d.getStr('_started') !== undefined) {
+      if (rename[tid] !== undefined) {
+        d.setStr('_tid', rename[tid]!);
+        if (rename['#ident'] !== undefined) d.setStr('_ident', Number(rename['#ident']));
+      } else d.setStr('_is_stopped', true);
     }
   }
   return { vm: cvm, thread: ct, extra: cextra };
