@@ -220,10 +220,10 @@ async function frames(h: Harness): Promise<[string, Stats][]> {
     return gaps.slice(5);
   });
   return [
-    ['draw, fit-all (all events visible)', stats(prog.fitMs)],
-    ['draw, zoom in/out 10^4 (programmatic)', stats(prog.zoomMs)],
-    ['draw, pan at 2 zoom levels (programmatic)', stats(prog.panMs)],
-    ['draw, real ctrl+wheel and drag input', stats(inputFrames)],
+    ['draw+raster, fit-all (all events)', stats(prog.fitMs)],
+    ['draw+raster, zoom in/out 10^4', stats(prog.zoomMs)],
+    ['draw+raster, pan at 2 zoom levels', stats(prog.panMs)],
+    ['draw (recording), real wheel + drag input', stats(inputFrames)],
     ['rAF interval while panning (wall)', stats(cadence)],
   ];
 }

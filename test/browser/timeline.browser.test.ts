@@ -119,7 +119,7 @@ test('signal: send marker, pending span, delivery marker, handler span', { skip 
   const z = await h.snapshot();
   assert.ok((z.render!.markerKinds.sigSend ?? 0) >= 1, JSON.stringify(z.render!.markerKinds));
   assert.ok((z.render!.markerKinds.sigDeliver ?? 0) >= 1, JSON.stringify(z.render!.markerKinds));
-  if (!golden('alarm')) await shot('signal-handler');
+  await shot('signal-handler'); // synthetic: a Python handler span (alarm.py uses the default action)
 });
 
 test('fork, zombie span, reap, IPC arrow; output duplicated and lost', { skip }, async () => {
@@ -332,12 +332,15 @@ test('real trace, samples/zombie.py: fork arrow, child exits, zombie span, SIGCH
   await shot('fork-zombie');
 });
 
-test('real trace, samples/alarm.py: SIGALRM sent, pending, delivered', { skip: noGolden('alarm') }, async () => {
+test('real trace, samples/alarm.py: sleep, pause, SIGALRM sent and delivered, killed by its default action', { skip: noGolden('alarm') }, async () => {
   const ev = golden('alarm')!;
   const d = await h.load('alarm.py', ev);
   assert.ok(d.stats.signalsSent >= 1 && d.stats.signalsDelivered >= 1);
   assert.deepEqual(d.stats, modelStats(ev));
-  await shot('signal-handler');
+  const k = d.render!.markerKinds;
+  assert.ok((k.sigSend ?? 0) >= 1 && (k.sigDeliver ?? 0) + (k.sigDefault ?? 0) >= 1, JSON.stringify(k));
+  assert.match(d.lanes[0].label, /alarm\.py/);
+  await shot('alarm');
 });
 
 test('real trace, two CPU-bound threads (kernel golden): GIL lane and handoff arrows', { skip: noGolden('gil_two_threads') }, async () => {
