@@ -10,7 +10,7 @@ import { CodeFlags } from '../compiler/code';
 import {
   PyValue, PyFloat, PyList, PyTuple, Sentinel, NULL, UNBOUND, PUSHED, SUSPENDED, NO_RESULT,
   PyInstance, PySlice, newTuple, EMPTY_TUPLE, typeOf, isSubtype, PyType, normInt,
-  dictType, listType, floatType, ITER_STOP, objectType, typeState,
+  dictType, listType, floatType, ITER_STOP, objectType, typeState, typeType,
 } from './objects';
 import { PyDict, PySet, keyOf, CUSTOM_KEY } from './dict';
 import {
@@ -302,13 +302,49 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
             stack.push(v);
             break;
           }
-          case Op.STORE_GLOBAL:
-            f.globals.setStr(names[arg]!, stack.pop() as PyValue);
+          case Op.STORE_GLOBAL: {
+            const g = f.globals;
+            const e = ic[ip] as GlobalIC | undefined;
+            if (e !== undefined && e.g === g && e.gv === g.version && e.slot >= 0) {
+              g.vals[e.slot] = stack.pop() as PyValue;
+              break;
+            }
+            const name = names[arg]!;
+            g.setStr(name, stack.pop() as PyValue);
+            ic[ip] = { g, gv: g.version, slot: g.slotOf(name), b: null, bv: 0, bslot: -1 };
             break;
+          }
           case Op.DELETE_GLOBAL:
             if (!f.globals.delStr(names[arg]!)) throw nameError(names[arg]!);
             break;
           case Op.LOAD_NAME: {
+            const g = f.globals;
+            if (f.ns === g) {
+              // module level: same inline cache as LOAD_GLOBAL
+              const e = ic[ip] as GlobalIC | undefined;
+              if (e !== undefined && e.g === g && e.gv === g.version) {
+                if (e.slot >= 0) {
+                  stack.push(g.vals[e.slot]!);
+                  break;
+                }
+                const b = f.builtins;
+                if (e.b === b && e.bv === b.version) {
+                  stack.push(b.vals[e.bslot]!);
+                  break;
+                }
+              }
+              const name = names[arg]!;
+              let v = g.getStr(name);
+              if (v === undefined) {
+                v = f.builtins.getStr(name);
+                if (v === undefined) throw nameError(name);
+                ic[ip] = { g, gv: g.version, slot: -1, b: f.builtins, bv: f.builtins.version, bslot: f.builtins.slotOf(name) };
+              } else {
+                ic[ip] = { g, gv: g.version, slot: g.slotOf(name), b: null, bv: 0, bslot: -1 };
+              }
+              stack.push(v);
+              break;
+            }
             const name = names[arg]!;
             let v = f.ns !== null ? f.ns.getStr(name) : undefined;
             if (v === undefined) {
@@ -321,9 +357,18 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
             stack.push(v);
             break;
           }
-          case Op.STORE_NAME:
-            (f.ns ?? f.globals).setStr(names[arg]!, stack.pop() as PyValue);
+          case Op.STORE_NAME: {
+            const ns = f.ns ?? f.globals;
+            const e = ic[ip] as GlobalIC | undefined;
+            if (e !== undefined && e.g === ns && e.gv === ns.version && e.slot >= 0) {
+              ns.vals[e.slot] = stack.pop() as PyValue;
+              break;
+            }
+            const name = names[arg]!;
+            ns.setStr(name, stack.pop() as PyValue);
+            ic[ip] = { g: ns, gv: ns.version, slot: ns.slotOf(name), b: null, bv: 0, bslot: -1 };
             break;
+          }
           case Op.DELETE_NAME: {
             const ns = f.ns ?? f.globals;
             const old = ns.getStr(names[arg]!);
@@ -474,6 +519,12 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
               const i = k < 0 ? k + items.length : k;
               if (i >= 0 && i < items.length) {
                 items[i] = v;
+                break;
+              }
+            } else if (c instanceof PyDict && c.cls === DICT_TYPE.v) {
+              const ck = keyOrThrow(k);
+              if (ck !== CUSTOM_KEY) {
+                c.setCk(ck, k, v);
                 break;
               }
             }
@@ -935,7 +986,7 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
                   if (stopAtBreaker) break outer;
                   continue outer;
                 }
-              } else if (fn instanceof PyType && first === NULL && fn.layout === 'object' && !fn.builtin) {
+              } else if (fn instanceof PyType && first === NULL && fn.layout === 'object' && !fn.builtin && fn.cls === TYPE_TYPE.v) {
                 // instantiating a plain user class: object.__new__ + a Python __init__
                 const init = lookupType(fn, '__init__');
                 if (init instanceof PyFunction && lookupType(fn, '__new__') === OBJECT_NEW.v) {
@@ -1233,6 +1284,7 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
 const DICT_TYPE = { v: dictType };
 const LIST_TYPE = { v: listType };
 const FLOAT_TYPE = { v: floatType };
+const TYPE_TYPE = { v: typeType };
 const ITER_STOP_V = { v: ITER_STOP };
 const OBJECT_SETATTR = { v: undefined as PyValue | undefined };
 const OBJECT_NEW = { v: undefined as PyValue | undefined };

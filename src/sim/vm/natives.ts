@@ -3,7 +3,7 @@
 
 import {
   PyValue, PyList, PyType, PyTuple, Sentinel, NO_RESULT, PUSHED, NotImplemented, typeOf, isSubtype,
-  objectType, dictType, ITER_STOP as ITER_DONE,
+  objectType, dictType, typeType, ITER_STOP as ITER_DONE,
 } from './objects';
 import { PyDict, PySetBase, DELETED, EMPTY, keyOf, CUSTOM_KEY } from './dict';
 import { PyBuiltinFunction, PyFunction, PyBoundMethod, PyGenerator, PyCell, PyStaticMethod, PyClassMethod, PyMemberDescr } from './function';
@@ -21,7 +21,8 @@ import { pushUnpacked, asciiOf, getItem, funcDesc } from './subscr';
 import { NULL as NULL_ } from './objects';
 import { formatStr } from './lib/format-spec';
 import { PyIterator, seqIteratorType as SEQ_ITER_TYPE } from './iterators';
-import { resumeGenerator, throwIntoGenerator, pushPyFrame } from './runtime';
+import { resumeGenerator, throwIntoGenerator, pushPyFrame, typeCall } from './runtime';
+import { SUSPENDED as SUSPENDED_ } from './objects';
 import { newFrame, initCells } from './call';
 import { asInt } from './ops';
 
@@ -605,6 +606,22 @@ reg('vm.typeCall', (ctx, st, value, exc) => {
   return st.obj as PyValue;
 });
 
+reg('vm.typeCallDirect', (ctx, st, value, exc) => {
+  rethrow(exc);
+  if (st.phase === 0) {
+    st.phase = 1;
+    const r = typeCall(ctx, st.cls as PyType, st.args as PyValue[], (st.kwnames as string[] | null) ?? null);
+    if (r === SUSPENDED_) {
+      const req = ctx.thread.syscall!;
+      ctx.thread.status = 'runnable';
+      ctx.thread.syscall = null;
+      return req;
+    }
+    return r as PyValue | typeof PUSHED;
+  }
+  return value;
+});
+
 reg('vm.initResult', (_ctx, st, value, exc) => {
   rethrow(exc);
   if (st.phase === 0) {
@@ -653,19 +670,62 @@ reg('vm.raise', (ctx, st, value, exc) => {
 });
 
 /** __build_class__(func, name, *bases, **kw) */
+/** The metaclass of a new class: the explicit one, or the most derived type of its bases
+ *  (CPython's _PyType_CalculateMetaclass). */
+function calculateMeta(meta: PyValue, bases: PyValue[]): PyType {
+  let winner: PyType = meta instanceof PyType ? meta : typeType;
+  for (const b of bases) {
+    const t = typeOf(b);
+    if (isSubtype(winner, t)) continue;
+    if (isSubtype(t, winner)) {
+      winner = t;
+      continue;
+    }
+    throw pyErr(E.TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+  }
+  return winner;
+}
+
 reg('vm.buildClass', (ctx, st, value, exc) => {
   rethrow(exc);
+  const kw = (st.kw as [string, PyValue][] | undefined) ?? [];
   if (st.phase === 0) {
+    const meta = calculateMeta((st.meta as PyValue) ?? null, st.bases as PyValue[]);
+    st.meta = meta === typeType ? null : meta;
+    st.phase = 5;
+    if (meta !== typeType) {
+      const prep = lookupType(meta, '__prepare__');
+      if (prep instanceof PyClassMethod || prep instanceof PyFunction) {
+        const f = prep instanceof PyClassMethod ? prep.func : prep;
+        return new NativeCall(f, [meta, st.name as string, new PyTuple(st.bases as PyValue[]), ...kw.map((p) => p[1])], kw.length ? kw.map((p) => p[0]) : null);
+      }
+    }
+    value = new PyDict();
+  }
+  if (st.phase === 5) {
+    if (!(value instanceof PyDict)) throw pyErr(E.TypeError, '__prepare__() must return a dict here');
     st.phase = 1;
     const func = st.func as PyFunction;
-    const ns = new PyDict();
-    st.ns = ns;
-    const fr = newFrame(func.code, func.globals, ctx.vm.builtins, ns, null);
+    st.ns = value;
+    const fr = newFrame(func.code, func.globals, ctx.vm.builtins, value, null);
     initCells(fr, func);
     pushPyFrame(ctx, fr);
     return PUSHED;
   }
   if (st.phase === 2) return st.cls as PyType;
+  if (st.phase === 3) {
+    // the metaclass call returned the class
+    const cell = st.cell as PyValue;
+    if (cell instanceof PyCell && value instanceof PyType) cell.value = value;
+    return value;
+  }
+  if (st.meta !== null && st.meta !== undefined) {
+    // a custom metaclass: cls = meta(name, bases, ns, **kw)
+    st.phase = 3;
+    st.cell = value;
+    const ns = st.ns as PyDict;
+    return new NativeCall(st.meta as PyValue, [st.name as string, new PyTuple(st.bases as PyValue[]), ns, ...kw.map((p) => p[1])], kw.length ? kw.map((p) => p[0]) : null);
+  }
   const cls = makeClass(st.name as string, st.bases as PyValue[], st.ns as PyDict, (st.meta as PyValue) ?? null);
   if (value instanceof PyCell) value.value = cls;
   // __init_subclass__ of the nearest base that defines it (a classmethod bound to cls)
@@ -675,7 +735,6 @@ reg('vm.buildClass', (ctx, st, value, exc) => {
     if (m instanceof PyClassMethod) {
       st.phase = 2;
       st.cls = cls;
-      const kw = (st.kw as [string, PyValue][] | undefined) ?? [];
       return new NativeCall(m.func, [cls, ...kw.map((p) => p[1])], kw.length ? kw.map((p) => p[0]) : null);
     }
     break;

@@ -217,7 +217,13 @@ function getSuperAttr(ctx: CallContext, s: PySuper, name: string): PyValue | Def
 
 /** setattr(obj, name, v): undefined when done, or a Deferred whose result is discarded. */
 export function setAttr(ctx: CallContext, obj: PyValue, name: string, v: PyValue): undefined | Deferred {
-  if (obj instanceof PyType) return setTypeAttr(obj, name, v);
+  if (obj instanceof PyType) {
+    if (obj.cls !== typeType) {
+      const sa = lookupType(obj.cls, '__setattr__');
+      if (sa instanceof PyFunction) return asDeferred(callMethod(ctx, sa, obj, [name, v]));
+    }
+    return setTypeAttr(obj, name, v);
+  }
   const t = typeOf(obj);
   const d = lookupType(t, name);
   if (d !== undefined && typeof d === 'object' && d !== null) {

@@ -81,7 +81,19 @@ export function callValue(ctx: CallContext, callee: PyValue, args: PyValue[], kw
       callee = callee.func;
       continue;
     }
-    if (callee instanceof PyType) return typeCall(ctx, callee, args, kwnames);
+    if (callee instanceof PyType) {
+      const meta = callee.cls;
+      if (meta !== typeType) {
+        // a metaclass may define __call__ (Enum's Color(2))
+        const mc = lookupType(meta, '__call__');
+        if (mc !== undefined && mc !== typeType.ns.get('__call__')) {
+          args = [callee, ...args];
+          callee = mc;
+          continue;
+        }
+      }
+      return typeCall(ctx, callee, args, kwnames);
+    }
     if (callee instanceof PyStaticMethod) {
       callee = callee.func;
       continue;

@@ -210,9 +210,9 @@ defineMethods(typeType, {
   __repr__(_ctx, args) {
     return typeRepr(args[0] as PyType);
   },
-  __call__(ctx, args, kwnames) {
-    void ctx;
-    return new NativeFrameStart('vm.call', { callee: args[0]!, args: args.slice(1), kwnames, phase: 0 });
+  __call__(_ctx, args, kwnames) {
+    // type.__call__ itself (e.g. super().__call__ in a metaclass): never the metaclass's
+    return new NativeFrameStart('vm.typeCallDirect', { cls: args[0]!, args: args.slice(1), kwnames, phase: 0 });
   },
   mro(_ctx, args) {
     return new PyList((args[0] as PyType).mro.slice());
