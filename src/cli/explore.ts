@@ -59,7 +59,7 @@ function spaceLine(r: SearchResult): string {
   if (r.pct) {
     const g = r.pct;
     s += `\n  PCT guarantee: each run finds a given depth-${g.depth} bug with probability >= 1/(n*k^${g.depth - 1}) = ${g.perRun.toPrecision(3)}`
-      + ` (n=${g.threads} threads, k=${g.steps} steps); ${r.schedulesTried} runs: ${(g.confidence * 100).toPrecision(3)}%`;
+      + ` (n=${g.threads} threads, k=${g.steps} steps); over ${plural(r.schedulesTried, 'run')}: >= ${(g.confidence * 100).toPrecision(3)}%`;
   }
   return s;
 }
@@ -87,7 +87,8 @@ export function formatReport(file: string, rep: ExploreReport): string {
       } else if (cp) {
         const how = cp.exhausted
           ? cp.complete ? 'none in any schedule' : `none with up to ${plural(cp.preemptionBound ?? 0, 'preemption')}`
-          : `none in ${plural(cp.schedulesTried, 'schedule')}`;
+          : `none in ${plural(cp.schedulesTried, 'schedule')}`
+            + (cp.pct ? ` (PCT: a given depth-${cp.pct.depth} bug would show with probability >= ${(cp.pct.confidence * 100).toPrecision(3)}%)` : '');
         out.push(`  under CPython 3.11's switch points: ${how} — it needs finer preemption (as on a free-threaded build)`);
       }
     }
