@@ -67,7 +67,17 @@ function importOne(ctx: CallContext, full: string): PyValue | Sentinel {
     }
     return m;
   }
-  if (full.includes('.')) throw moduleNotFound(full);
+  if (full.includes('.')) {
+    // a submodule the parent exposes as an attribute (os.path)
+    const dot = full.lastIndexOf('.');
+    const parent = vm.modules.getStr(full.slice(0, dot));
+    const sub = parent instanceof PyModule ? parent.dict.getStr(full.slice(dot + 1)) : undefined;
+    if (sub instanceof PyModule) {
+      vm.modules.setStr(full, sub);
+      return sub;
+    }
+    throw moduleNotFound(full);
+  }
   const src = vm.host.readSource(full);
   if (src === null) throw moduleNotFound(full);
   const filename = `${full}.py`;
