@@ -307,13 +307,13 @@ function processGone(k: K, p: KProcess): void {
   }
   wfSetHolders(k.s.wf, `pid:${p.pid}`, []);
   const parent = k.s.procs[p.ppid];
-  if (p.pid === k.s.opts.mainPid || !parent) {
-    // the script's process: the shell that started it collects its status
-    x.reaped = true;
-  } else if (p.ppid === INIT_PID || parent.exited) {
+  if (p.ppid === INIT_PID || (parent && parent.exited)) {
     x.zombie = true;
     emit(k, { t: now(k), kind: 'process.zombie', pid: p.pid, ppid: p.ppid });
     reap(k, p, INIT_PID, null, true);
+  } else if (p.pid === k.s.opts.mainPid || !parent) {
+    // the script's process: the shell that started it collects its status
+    x.reaped = true;
   } else if (px(k.s, parent).sig.disp[SIGCHLD] === 'ignore') {
     // SIGCHLD ignored: no zombie (SA_NOCLDWAIT semantics)
     reap(k, p, parent.pid, null, true);
