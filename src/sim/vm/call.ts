@@ -88,7 +88,7 @@ export function releaseFrame(f: Frame): void {
   if (pool.length >= 16) return;
   f.ip = 0;
   f.lasti = 0;
-  f.stack.length = 0;
+  if (f.stack.length !== 0) f.stack.length = 0;
   f.blocks = NO_BLOCKS;
   f.cells = NO_CELLS;
   f.back = null;
