@@ -59,6 +59,30 @@ function compileDefaults(c: Compiler, args: Arguments, scope: Scope): number {
   return flags;
 }
 
+/** f.__annotations__ as CPython 3.11 evaluates it at def time: parameters in order, then
+ *  'return'. Returns the MAKE_FUNCTION flag it used (0 when there is none). */
+function compileAnnotations(c: Compiler, args: Arguments, returns: Expr | null, scope: Scope): number {
+  const params = [
+    ...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []),
+    ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : []),
+  ];
+  let n = 0;
+  for (const a of params) {
+    if (!a.annotation) continue;
+    c.loadConst({ type: 'str', value: scope.mangle(a.name) });
+    compileExpr(c, a.annotation);
+    n++;
+  }
+  if (returns) {
+    c.loadConst({ type: 'str', value: 'return' });
+    compileExpr(c, returns);
+    n++;
+  }
+  if (n === 0) return 0;
+  c.emit(Op.BUILD_MAP, n);
+  return MakeFunctionFlags.ANNOTATIONS;
+}
+
 function argCounts(args: Arguments): [number, number, number] {
   return [args.posonlyargs.length + args.args.length, args.posonlyargs.length, args.kwonlyargs.length];
 }
@@ -71,7 +95,7 @@ export function compileFunctionDef(c: Compiler, s: StmtOf<'FunctionDef'>): void 
     });
   }
   const scope = c.st.scopeOf(s);
-  const flags = compileDefaults(c, s.args, scope);
+  const flags = compileDefaults(c, s.args, scope) | compileAnnotations(c, s.args, s.returns, scope);
   const qualname = qualnameFor(c, scope, s.name);
   const firstLine = s.decorators.length > 0 ? s.decorators[0].loc.line : s.loc.line;
   const u = c.enter(scope, s.name, qualname, firstLine, s.loc);

@@ -106,6 +106,7 @@ function argRepr(code: CodeObject, op: Op, arg: number): string {
       const parts: string[] = [];
       if (arg & 1) parts.push('defaults');
       if (arg & 2) parts.push('kwdefaults');
+      if (arg & 4) parts.push('annotations');
       if (arg & 8) parts.push('closure');
       return parts.join(', ');
     }

@@ -196,7 +196,7 @@ export enum Op {
   /** arg & 1: a kwargs dict is on top. Stack: [NULL, callable, argsTuple, kwargsDict?]. */
   CALL_FUNCTION_EX,
   /** arg = MakeFunctionFlags. Stack (bottom to top): defaults tuple?, kwdefaults dict?,
-   *  closure tuple of cells?, code object -> function. Qualname comes from the code. */
+   *  annotations dict?, closure tuple of cells?, code object -> function. Qualname comes from the code. */
   MAKE_FUNCTION,
   /** Push the builtin __build_class__; called as __build_class__(func, name, *bases, **kw).
    *  (Compiler note:) the class body code stores __module__, __qualname__ (and __doc__)
@@ -276,7 +276,8 @@ export const COMPARE_OP_SYMBOLS: readonly string[] = ['<', '<=', '==', '!=', '>'
 /** FORMAT_VALUE's argument: low 2 bits = conversion, bit 2 = a format spec is on the stack. */
 export enum FormatFlags { NONE = 0, STR = 1, REPR = 2, ASCII = 3, HAS_SPEC = 4 }
 
-export enum MakeFunctionFlags { DEFAULTS = 1, KWDEFAULTS = 2, CLOSURE = 8 }
+/** ANNOTATIONS: a dict {parameter name: annotation, 'return': ...} (CPython 3.11 uses a tuple of pairs). */
+export enum MakeFunctionFlags { DEFAULTS = 1, KWDEFAULTS = 2, ANNOTATIONS = 4, CLOSURE = 8 }
 
 /** Opcodes whose argument is a jump target (for the disassembler and the verifier). */
 export const JUMP_OPS: ReadonlySet<Op> = new Set([

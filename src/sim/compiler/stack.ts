@@ -106,7 +106,7 @@ export function stackEffect(op: Op, arg: number, jump: boolean): number {
     case Op.CALL_FUNCTION_EX:
       return -2 - (arg & 1);
     case Op.MAKE_FUNCTION:
-      return -((arg & 1 ? 1 : 0) + (arg & 2 ? 1 : 0) + (arg & 8 ? 1 : 0));
+      return -((arg & 1 ? 1 : 0) + (arg & 2 ? 1 : 0) + (arg & 4 ? 1 : 0) + (arg & 8 ? 1 : 0));
     case Op.RAISE_VARARGS:
       return -arg;
     case Op.SETUP_FINALLY:

@@ -1079,9 +1079,15 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
           case Op.MAKE_FUNCTION: {
             const codeObj = (stack.pop() as PyCode).code;
             const closure = arg & 8 ? ((stack.pop() as PyTuple).items as PyCell[]) : null;
+            const annotations = arg & 4 ? (stack.pop() as PyDict) : null;
             const kwdefaults = arg & 2 ? (stack.pop() as PyDict) : null;
             const defaults = arg & 1 ? (stack.pop() as PyTuple).items : null;
-            stack.push(new PyFunction(codeObj, f.globals, defaults, kwdefaults, closure));
+            const fn = new PyFunction(codeObj, f.globals, defaults, kwdefaults, closure);
+            if (annotations !== null) {
+              fn.dict = new PyDict();
+              fn.dict.setStr('__annotations__', annotations);
+            }
+            stack.push(fn);
             break;
           }
           case Op.LOAD_BUILD_CLASS: {
