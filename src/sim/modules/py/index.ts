@@ -8,6 +8,7 @@ import collections from './collections';
 import contextlib from './contextlib';
 import copy from './copy';
 import dataclasses from './dataclasses';
+import datetime from './datetime';
 import enumSrc from './enum';
 import functools from './functools';
 import heapq from './heapq';
@@ -27,6 +28,7 @@ export const STDLIB_SOURCES: Readonly<Record<string, string>> = {
   contextlib,
   copy,
   dataclasses,
+  datetime,
   enum: enumSrc,
   functools,
   heapq,
