@@ -449,3 +449,39 @@ print("done", x)
   const f = finish(vm, thread, out);
   assert.equal(f.stdout, 'handler 2\nhandler 14\ninterval 0.005\ndone 3\n');
 });
+
+test('yield from over user iterators, builtin iterators and generators; metaclasses', async () => {
+  const r = await run(`
+class It:
+    def __init__(self): self.i = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.i += 1
+        if self.i > 3: raise StopIteration
+        return self.i
+def g():
+    yield from It()
+    yield from (c for c in "ab")
+    r = yield from iter([7])
+    yield r
+print(list(g()))
+class Meta(type):
+    def __new__(mcs, name, bases, ns):
+        ns["tag"] = name.lower()
+        return super().__new__(mcs, name, bases, ns)
+    def __call__(cls, *a):
+        obj = super().__call__(*a)
+        obj.made_by_meta = True
+        return obj
+    def __len__(cls):
+        return 42
+class Base(metaclass=Meta):
+    def __init__(self, x):
+        self.x = x
+class Sub(Base):
+    pass
+s = Sub(5)
+print(Sub.tag, s.x, s.made_by_meta, len(Sub), type(Sub).__name__)
+`);
+  assert.equal(r.stdout, "[1, 2, 3, 'a', 'b', 7, None]\nsub 5 True 42 Meta\n");
+});

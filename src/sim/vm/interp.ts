@@ -1144,12 +1144,19 @@ function run(ctx: CallContext, t: PyThreadState, budget: number, stopAtBreaker: 
                 stack.push(null);
                 break;
               }
-              if (r instanceof NativeFrameStart) throw pyErr(E.TypeError, 'yield from over this iterator is not supported');
+              if (r instanceof NativeFrameStart) {
+                f.ip = f.lasti;
+                pushNativeFrame(ctx, new NativeFrameStart('vm.yieldFromStep', { start: r, phase: 0 }));
+                continue outer;
+              }
               f.ip = f.lasti;
               genYield(ctx, f, r as PyValue);
               continue outer;
             }
-            throw pyErr(E.TypeError, `yield from over '${typeOf(sub).name}' objects is not supported`);
+            // any other iterator: next() through a native frame
+            f.ip = f.lasti;
+            pushNativeFrame(ctx, new NativeFrameStart('vm.yieldFromStep', { sub, phase: 0 }));
+            continue outer;
           }
           case Op.GET_YIELD_FROM_ITER: {
             const v = stack[stack.length - 1] as PyValue;

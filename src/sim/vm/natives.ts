@@ -21,7 +21,7 @@ import { pushUnpacked, asciiOf, getItem, funcDesc } from './subscr';
 import { NULL as NULL_ } from './objects';
 import { formatStr } from './lib/format-spec';
 import { PyIterator, seqIteratorType as SEQ_ITER_TYPE } from './iterators';
-import { resumeGenerator, throwIntoGenerator, pushPyFrame, typeCall } from './runtime';
+import { resumeGenerator, throwIntoGenerator, pushPyFrame, typeCall, genYield } from './runtime';
 import { SUSPENDED as SUSPENDED_ } from './objects';
 import { newFrame, initCells } from './call';
 import { asInt } from './ops';
@@ -853,6 +853,29 @@ reg('vm.interrupt', (_ctx, st, value, exc) => {
     return st.retry as SyscallRequest;
   }
   return st.retry ? value : NO_RESULT;
+});
+
+/** YIELD_FROM over an iterator that needs Python calls: gets the next value, then makes
+ *  the delegating generator (the frame below) yield it, or finishes the YIELD_FROM on
+ *  StopIteration. */
+reg('vm.yieldFromStep', (ctx, st, value, exc) => {
+  const nf = ctx.thread.frame!;
+  const g = nf.back as Frame;
+  if (st.phase === 0) {
+    st.phase = 1;
+    if (st.start) return st.start as NativeFrameStart;
+    return new NativeCall(NEXT, [st.sub as PyValue]);
+  }
+  if (exc) {
+    if (!isSubtype(exc.cls, E.StopIteration)) throw new PyException(exc);
+    g.stack.pop(); // the sub-iterator
+    g.stack.push(exc.args.items.length > 0 ? exc.args.items[0]! : null);
+    g.ip = g.lasti + 1;
+    return NO_RESULT;
+  }
+  ctx.thread.frame = g;
+  genYield(ctx, g, value);
+  return PUSHED;
 });
 
 // ------------------------------------------------------------------ protocol callables
