@@ -31,9 +31,18 @@ const CHUNK = 4096;
 /** Typical instruction cost (ns), to size calls that must stop at a time horizon. */
 const TYPICAL_COST = 30;
 
+/** Where the simulated standard library's Python sources live (their frames are not the
+ * user's: locations and object names come from the innermost frame of the user's code). */
+export const STDLIB_PREFIX = '/usr/lib/python3.11/';
+
 function topPyFrame(t: PyThreadState): Frame | null {
-  for (let f: AnyFrame | null = t.frame; f; f = f.back) if (f.kind === 'py') return f;
-  return null;
+  let first: Frame | null = null;
+  for (let f: AnyFrame | null = t.frame; f; f = f.back) {
+    if (f.kind !== 'py') continue;
+    if (!f.code.filename.startsWith(STDLIB_PREFIX)) return f;
+    first ??= f;
+  }
+  return first;
 }
 
 export class VmEngine implements Engine {
