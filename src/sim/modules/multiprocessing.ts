@@ -28,6 +28,7 @@ import { SHM_EXPORTS } from './multiprocessing-shm';
 import { SYNC_EXPORTS } from './multiprocessing-sync';
 import { MP_SOURCE } from './multiprocessing-py';
 import '../kernel/ipc';
+import { STDLIB_PREFIX } from '../kernel/vm-engine';
 
 // ───────────────────────────── Python-source modules ─────────────────────────────
 
@@ -180,7 +181,7 @@ export function initMpSim(vm: VM): PyModule {
 }
 
 export function initMultiprocessing(vm: VM): PyModule {
-  return execSourceModule(vm, 'multiprocessing', MP_SOURCE, 'multiprocessing/__init__.py');
+  return execSourceModule(vm, 'multiprocessing', MP_SOURCE, `${STDLIB_PREFIX}multiprocessing/__init__.py`);
 }
 
 /** `multiprocessing.pool`, `.process`, ...: the same names as the package. */
