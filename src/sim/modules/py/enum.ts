@@ -56,6 +56,19 @@ class EnumType(type):
                 member_type = base
                 break
         enum_class._member_type_ = member_type
+        first_enum = None
+        for b in enum_class.__mro__[1:]:
+            if isinstance(b, EnumType):
+                first_enum = b
+                break
+        if first_enum is not None and member_type is not object:
+            for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+                if name in classdict:
+                    continue
+                enum_method = getattr(first_enum, name)
+                found = getattr(enum_class, name)
+                if found is getattr(member_type, name, None) or found is getattr(object, name):
+                    type.__setattr__(enum_class, name, enum_method)
         last_values = []
         gen = enum_class.__dict__.get('_generate_next_value_') or getattr(enum_class, '_generate_next_value_')
         for name in member_names:
@@ -91,6 +104,7 @@ class EnumType(type):
                     enum_class._value2member_map_[value] = member
             enum_class._member_map_[name] = member
             type.__setattr__(enum_class, name, member)
+        type.__setattr__(enum_class, '__members__', dict(enum_class._member_map_))
         return enum_class
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
@@ -134,10 +148,6 @@ class EnumType(type):
 
     def __bool__(cls):
         return True
-
-    @property
-    def __members__(cls):
-        return dict(cls._member_map_)
 
     def __repr__(cls):
         if Flag is not None and issubclass(cls, Flag):
