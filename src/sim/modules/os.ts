@@ -15,6 +15,7 @@ import { makeBuiltin } from '../vm/types';
 import { newModule, type VM } from '../vm/vm';
 import { kcall, kernelOf, registerConverter } from './_thread';
 import '../kernel/ipc';
+import { initOsPath } from './os-path';
 import { WCONTINUED, WNOHANG, WUNTRACED } from '../kernel/process';
 import { px } from '../kernel/proc-state';
 import {
@@ -65,7 +66,14 @@ export function initOs(vm: VM): PyModule {
   for (const [key, val] of Object.entries({ HOME: '/home/user', LANG: 'C.UTF-8', PATH: '/usr/local/bin:/usr/bin:/bin', PWD: '/home/user', USER: 'user' })) {
     environ.setStr(key, val);
   }
+  // `import os.path` finds it in sys.modules; `os.path` is the same module
+  let path = vm.modules.getStr('os.path');
+  if (path === undefined) {
+    path = initOsPath(vm);
+    vm.modules.setStr('os.path', path);
+  }
   return newModule(vm, 'os', {
+    path,
     name: 'posix',
     sep: '/',
     altsep: null,
