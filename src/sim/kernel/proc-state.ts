@@ -94,6 +94,7 @@ export function psState(s: MachineState, p: KProcess): ProcessState {
   if (x.zombie || (p.exited && !x.reaped)) return 'Z';
   if (x.stopped) return 'T';
   const live = p.threads.map((tid) => s.threads[tid]!).filter((t) => t.state !== 'finished');
+  if (live.length === 0) return 'R'; // being created (fork) or exiting
   return live.some((t) => t.state === 'running' || t.state === 'ready') ? 'R' : 'S';
 }
 
