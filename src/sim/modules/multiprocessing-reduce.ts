@@ -12,7 +12,10 @@ import {
   PyBytes, PyFloat, PyInstance, PyIntSubclass, PyList, PyObject, PyStrSubclass, PyTuple, PyType, type PyValue,
 } from '../vm/objects';
 import { fakeAddress } from '../vm/protocol';
-import type { VM } from '../vm/vm';
+import { newModule, type VM } from '../vm/vm';
+import { parseArgs } from '../vm/args';
+import type { NativeFn } from '../vm/frame';
+import { makeBuiltin, registerType } from '../vm/types';
 
 export type Portable =
   | null | boolean | number | string
@@ -27,8 +30,13 @@ export type Portable =
   | { t: 'exc'; cls: Portable; args: Portable[] }
   | { t: 'ref'; id: number };
 
-/** pickle.PicklingError / AttributeError-like failures, with CPython's messages. */
-function cannot(msg: string, type = E.AttributeError): never {
+/** pickle's exceptions (the pickle module re-exports them). */
+export const pickleErrorType = registerType(new PyType('PickleError', [E.Exception], { builtin: true, module: '_pickle', layout: 'exception' }));
+export const picklingErrorType = registerType(new PyType('PicklingError', [pickleErrorType], { builtin: true, module: '_pickle', layout: 'exception' }));
+export const unpicklingErrorType = registerType(new PyType('UnpicklingError', [pickleErrorType], { builtin: true, module: '_pickle', layout: 'exception' }));
+
+/** Objects that cannot be pickled, with CPython's messages. */
+function cannot(msg: string, type: PyType = picklingErrorType): never {
   throw pyErr(type, msg);
 }
 
@@ -87,6 +95,7 @@ export function toPortable(v: PyValue): Portable {
       return { t: 'obj', id, cls: enc(x.cls), state };
     }
     if (x instanceof PyModule) cannot(`cannot pickle 'module' object`, E.TypeError);
+    if (x instanceof PyBuiltinFunction) return { t: 'global', mod: x.module ?? 'builtins', qual: x.qualname };
     const o = x as PyObject;
     return cannot(`cannot pickle '${o.cls.name}' object`, E.TypeError);
   };
@@ -174,4 +183,34 @@ export function fromPortable(vm: VM, p: Portable): PyValue {
 /** Roughly how many bytes pickle would produce (for the trace). */
 export function portableSize(p: Portable): number {
   return JSON.stringify(p).length;
+}
+
+// ───────────────────────────── pickle ─────────────────────────────
+
+/** pickle.dumps/loads on the portable form (the bytes are JSON, not CPython's format). */
+export function initPickle(vm: VM): PyModule {
+  const fn = (name: string, f: NativeFn) => makeBuiltin(`pickle.${name}`, name, f, 'function', null, 'pickle');
+  return newModule(vm, 'pickle', {
+    dumps: fn('dumps', (_c, args, kw) => {
+      const a = parseArgs('dumps', args, kw, { names: ['obj', 'protocol'], required: 1, kwOnly: ['fix_imports', 'buffer_callback'] });
+      return new PyBytes(Array.from(new TextEncoder().encode(JSON.stringify(toPortable(a.values[0]!)))));
+    }),
+    loads: fn('loads', (ctx, args, kw) => {
+      const a = parseArgs('loads', args, kw, { names: ['data'], kwOnly: ['fix_imports', 'encoding', 'errors', 'buffers'] });
+      const b = a.values[0];
+      if (!(b instanceof PyBytes)) throw pyErr(E.TypeError, `a bytes-like object is required, not '${b === null ? 'NoneType' : (b as PyObject).cls?.name ?? typeof b}'`);
+      let p: Portable;
+      try {
+        p = JSON.parse(new TextDecoder().decode(new Uint8Array(Array.from(b.bytes)))) as Portable;
+      } catch {
+        throw pyErr(unpicklingErrorType, 'invalid load key');
+      }
+      return fromPortable(ctx.vm, p);
+    }),
+    PickleError: pickleErrorType,
+    PicklingError: picklingErrorType,
+    UnpicklingError: unpicklingErrorType,
+    HIGHEST_PROTOCOL: 5,
+    DEFAULT_PROTOCOL: 4,
+  });
 }
