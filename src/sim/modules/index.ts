@@ -17,6 +17,7 @@ import { initOs } from './os';
 import { initSignal } from './signal';
 import { initMpSim, initMpSubmodule, initMultiprocessing } from './multiprocessing';
 import { initCtypes } from './ctypes';
+import { initPickle } from './multiprocessing-reduce';
 import { initWarnings } from './warnings';
 
 export const MODULES: ModuleRegistry = {
@@ -40,5 +41,6 @@ export const MODULES: ModuleRegistry = {
   'multiprocessing.sharedctypes': initMpSubmodule('sharedctypes'),
   'multiprocessing.synchronize': initMpSubmodule('synchronize'),
   ctypes: initCtypes,
+  pickle: initPickle,
   warnings: initWarnings,
 };
