@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { runProgram } from '../../src/sim/api';
-import { initSim } from '../../test/support/sim';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
 const runsArg = process.argv.indexOf('--runs');
@@ -48,7 +49,15 @@ function timePython(file: string): { ms: number; out: string } | null {
   return { ms: best(times), out };
 }
 
-await initSim();
+// Time the bundled simulator (what dist/cli.js runs).
+const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-bench-')), 'sim.cjs');
+await build({
+  entryPoints: [path.join(dir, 'entry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning',
+  define: { 'import.meta.url': '__metaUrl' }, banner: { js: "const __metaUrl = require('url').pathToFileURL(__filename).href;" },
+});
+const sim = createRequire(import.meta.url)(out) as typeof import('./entry');
+const runProgram = sim.runProgram;
+await sim.initParser(sim.loadParserWasm());
 const ratios: number[] = [];
 console.log(`program        sim ms   cpython ms   ratio`);
 for (const p of programs) {

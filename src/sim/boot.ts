@@ -110,6 +110,8 @@ export function startMachine(code: CodeObject, o: BootOptions, sinks: BootSinks)
   if (o.schedule) opts.schedule = o.schedule;
   if (o.switchIntervalNs !== undefined) opts.switchIntervalNs = o.switchIntervalNs;
   const vmm = startVmMachine(code, opts, { output: sinks.output, event: sinks.event });
+  // `random` without random.seed(): seeded from the run's seed (deterministic per --seed).
+  vmm.vm.ext.seed = o.seed ?? 0;
   // External signals (`--signal T:SIG[:PID]`), as a terminal or `kill` would send them.
   if (o.signals && o.signals.length > 0) scheduleSignals(vmm.machine.k, o.signals);
   return vmm;
