@@ -7,6 +7,7 @@ import { compileSource, formatSyntaxError, formatUnsupported } from './frontend'
 import { disassemble } from './compiler/dis';
 import { bootMachine, type BootOptions, type BootedMachine } from './boot';
 import type { WaitEdge } from '../trace/format';
+import { SimUnsupported } from './vm/vm';
 
 /** Exit codes of the command-line contract (design.md). */
 export const EXIT = {
@@ -106,6 +107,14 @@ export function runProgram(o: RunOptions): RunResult {
     if (r.extraStderr) o.onOutput?.('stderr', r.extraStderr, 0);
     return result;
   } catch (e) {
+    if (e instanceof SimUnsupported) {
+      // Raised mid-run by a simulated module (e.g. open() for writing): exit 4, like a
+      // feature the compiler rejects. The line is where the main thread stood.
+      const line = booted.currentLine();
+      const msg = `threadline: unsupported feature: ${e.feature}${e.detail ? ` (${e.detail})` : ''} (${displayPath}${line ? `, line ${line}` : ''})\n`;
+      o.onOutput?.('stderr', msg, 0);
+      return { ...diagnosticResult('unsupported', EXIT.unsupported, stderr + msg), stdout };
+    }
     return internalError(e, stdout, stderr, o);
   }
 }

@@ -61,6 +61,8 @@ export interface MachineRunResult {
 
 export interface BootedMachine {
   run(): MachineRunResult;
+  /** The main thread's current line (for messages about a run that stopped early). */
+  currentLine(): number | undefined;
 }
 
 /** The host services a process's VM needs. */
@@ -134,6 +136,9 @@ export function bootMachine(code: CodeObject, o: BootOptions, sinks: BootSinks):
   });
   k = vmm.machine.k;
   return {
+    currentLine() {
+      return vmm.machine.threads().find((t) => t.main)?.loc?.line;
+    },
     run(): MachineRunResult {
       const r = vmm.machine.run();
       const out: MachineRunResult = {

@@ -17,6 +17,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.py')).sort()) 
     const r = runProgram({ filename: file, source });
     assert.equal(r.outcome, 'unsupported');
     assert.equal(r.exitCode, EXIT.unsupported);
-    assert.match(r.stderr, new RegExp(`unsupported feature: ${feature}.*line \\d+`));
+    const escaped = feature.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(r.stderr, new RegExp(`unsupported feature: ${escaped}.*line \\d+`));
   });
 }

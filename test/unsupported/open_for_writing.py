@@ -1,0 +1,3 @@
+# unsupported: open() for writing
+print("hi")
+f = open("x.txt", "w")
