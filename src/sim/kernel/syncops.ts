@@ -209,7 +209,9 @@ export function semAcquire(k: K, t: KThread, p: Record<string, unknown>): void {
   if (!blocking && to !== null) raise('ValueError', "can't specify timeout for non-blocking acquire");
   if (s.value > 0) {
     s.value--;
-    wfAddHolder(k.s.wf, s.id, t.tid);
+    // No "held by" edge for semaphores: any thread may release one (they are often used
+    // as signals, acquired in one thread and released in another), so a cycle through a
+    // semaphore is no proof of a deadlock. Semaphore waits still count for hang detection.
     op(k, t, s, 'acquire', { ok: true, value: s.value });
     return ret(t, true);
   }
@@ -229,7 +231,6 @@ export function semRelease(k: K, t: KThread, p: Record<string, unknown>): void {
   if (n < 1) raise('ValueError', 'n must be one or more');
   if (s.bound !== null && s.value + n > s.bound) raise('ValueError', 'Semaphore released too many times');
   s.value += n;
-  for (let i = 0; i < n; i++) wfRemoveHolder(k.s.wf, s.id, t.tid);
   op(k, t, s, 'release', { value: s.value });
   scheduleRetry(k, s);
   ret(t, null);
@@ -445,7 +446,6 @@ export function retryObject(k: K, id: string): void {
       while (o.value > 0 && o.waiters.length > 0) {
         const w = k.s.threads[o.waiters.shift()!]!;
         o.value--;
-        wfAddHolder(k.s.wf, o.id, w.tid);
         op(k, w, o, 'acquire', { ok: true, value: o.value, loc: w.block?.loc });
         wakeThread(k, w, { kind: 'value', value: true });
       }
