@@ -20,15 +20,19 @@ __all__ = ['Process', 'current_process', 'parent_process', 'active_children', 'c
            'freeze_support']
 
 class ProcessError(Exception):
+    __module__ = 'multiprocessing.context'
     pass
 
 class BufferTooShort(ProcessError):
+    __module__ = 'multiprocessing.context'
     pass
 
 class TimeoutError(ProcessError):
+    __module__ = 'multiprocessing.context'
     pass
 
 class AuthenticationError(ProcessError):
+    __module__ = 'multiprocessing.context'
     pass
 
 _exitcode_to_name = {}
@@ -73,6 +77,7 @@ _children = set()
 
 
 class _Popen:
+    __module__ = 'multiprocessing.popen_fork'
     def __init__(self, process_obj):
         _mpsim.flush_std()
         self.returncode = None
@@ -124,6 +129,7 @@ class _Popen:
 
 
 class BaseProcess(object):
+    __module__ = 'multiprocessing.process'
     _start_method = 'fork'
 
     def run(self):
@@ -304,10 +310,12 @@ class BaseProcess(object):
 
 
 class Process(BaseProcess):
+    __module__ = 'multiprocessing.context'
     pass
 
 
 class _MainProcess(BaseProcess):
+    __module__ = 'multiprocessing.process'
     def __init__(self):
         self._identity = ()
         self._name = 'MainProcess'
@@ -321,6 +329,7 @@ class _MainProcess(BaseProcess):
 
 
 class _ParentProcess(BaseProcess):
+    __module__ = 'multiprocessing.process'
     def __init__(self, name, pid, sentinel=None):
         self._identity = ()
         self._name = name
@@ -395,6 +404,7 @@ RLock = _mpsim.RLock
 
 
 class Semaphore(_SyncBase):
+    __module__ = 'multiprocessing.synchronize'
     def __init__(self, value=1, *, ctx=None):
         if value < 0:
             raise ValueError('semaphore initial value must be >= 0')
@@ -415,6 +425,7 @@ class Semaphore(_SyncBase):
 
 
 class BoundedSemaphore(Semaphore):
+    __module__ = 'multiprocessing.synchronize'
     def __init__(self, value=1, *, ctx=None):
         self._obj = _threading.BoundedSemaphore(value)
         self._maxvalue = value
@@ -431,6 +442,7 @@ class BoundedSemaphore(Semaphore):
 
 
 class Event:
+    __module__ = 'multiprocessing.synchronize'
     def __init__(self, *, ctx=None):
         self._obj = _threading.Event()
         _mpsim.share(self._obj)
@@ -453,6 +465,7 @@ class Event:
 
 
 class Condition:
+    __module__ = 'multiprocessing.synchronize'
     def __init__(self, lock=None, *, ctx=None):
         self._lock = lock or RLock()
         self._obj = _threading.Condition(_mpsim.as_thread_lock(self._lock))
@@ -484,6 +497,7 @@ class Condition:
 
 
 class Barrier:
+    __module__ = 'multiprocessing.synchronize'
     def __init__(self, parties, action=None, timeout=None, *, ctx=None):
         self._obj = _threading.Barrier(parties, action, timeout)
         _mpsim.share(self._obj)
@@ -514,6 +528,7 @@ class Barrier:
 _SEM_VALUE_MAX = 2147483647
 
 class Queue(object):
+    __module__ = 'multiprocessing.queues'
     def __init__(self, maxsize=0, *, ctx=None):
         if maxsize <= 0:
             maxsize = _SEM_VALUE_MAX
@@ -559,6 +574,7 @@ class Queue(object):
 
 
 class JoinableQueue(Queue):
+    __module__ = 'multiprocessing.queues'
     def task_done(self):
         try:
             _mpsim.queue_task_done(self._kid)
@@ -570,6 +586,7 @@ class JoinableQueue(Queue):
 
 
 class SimpleQueue(object):
+    __module__ = 'multiprocessing.queues'
     def __init__(self, *, ctx=None):
         self._kid = _mpsim.queue_new(0)
         self._closed = False
@@ -589,6 +606,7 @@ class SimpleQueue(object):
 # ─── connection.py ───
 
 class Connection(object):
+    __module__ = 'multiprocessing.connection'
     def __init__(self, rfd, wfd, readable=True, writable=True):
         if not readable and not writable:
             raise ValueError("at least one of 'readable' and 'writable' must be True")
@@ -739,6 +757,7 @@ def _starmapstar(args):
 
 
 class ApplyResult(object):
+    __module__ = 'multiprocessing.pool'
     def __init__(self, pool, callback, error_callback):
         self._pool = pool
         self._event = _threading.Event()
@@ -782,6 +801,7 @@ AsyncResult = ApplyResult
 
 
 class MapResult(ApplyResult):
+    __module__ = 'multiprocessing.pool'
     def __init__(self, pool, chunksize, length, callback, error_callback):
         ApplyResult.__init__(self, pool, callback, error_callback=error_callback)
         self._success = True
@@ -818,6 +838,7 @@ class MapResult(ApplyResult):
 
 
 class IMapIterator(object):
+    __module__ = 'multiprocessing.pool'
     def __init__(self, pool, ordered):
         self._pool = pool
         self._cond = _threading.Condition(_threading.Lock())
@@ -876,6 +897,7 @@ class IMapIterator(object):
 
 
 class Pool(object):
+    __module__ = 'multiprocessing.pool'
     _wrap_exception = True
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
@@ -883,8 +905,7 @@ class Pool(object):
         self._cache = {}
         self._job_counter = 0
         self._taskqueue = None
-        self._inqueue = SimpleQueue()
-        self._outqueue = SimpleQueue()
+        self._setup_queues()
         if processes is None:
             processes = cpu_count() or 1
         if processes < 1:
@@ -897,13 +918,21 @@ class Pool(object):
         self._processes = processes
         self._pool = []
         for i in range(processes):
-            w = Process(target=_worker, args=(self._inqueue, self._outqueue, initializer, initargs, maxtasksperchild))
-            w.name = w.name.replace('Process', 'PoolWorker')
-            w.daemon = True
+            w = self._new_worker((self._inqueue, self._outqueue, initializer, initargs, maxtasksperchild))
             w.start()
             self._pool.append(w)
         self._result_handler = _threading.Thread(target=Pool._handle_results, args=(self._outqueue, self._cache), daemon=True)
         self._result_handler.start()
+
+    def _setup_queues(self):
+        self._inqueue = SimpleQueue()
+        self._outqueue = SimpleQueue()
+
+    def _new_worker(self, args):
+        w = Process(target=_worker, args=args)
+        w.name = w.name.replace('Process', 'PoolWorker')
+        w.daemon = True
+        return w
 
     def _next_job(self):
         self._job_counter += 1
@@ -1025,5 +1054,22 @@ class Pool(object):
 
 
 class ThreadPool(Pool):
-    pass
+    __module__ = 'multiprocessing.pool'
+    # multiprocessing.pool.ThreadPool: the same pool with threads as workers and plain
+    # queues between them (no pickling)
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        Pool.__init__(self, processes, initializer, initargs)
+
+    def _setup_queues(self):
+        self._inqueue = _queue.SimpleQueue()
+        self._outqueue = _queue.SimpleQueue()
+
+    def _new_worker(self, args):
+        return _threading.Thread(target=_worker, args=args, daemon=True)
+
+    def terminate(self):
+        self._state = TERMINATE
+        for w in self._pool:
+            self._inqueue.put(None)
+        self._outqueue.put(None)
 `;

@@ -104,7 +104,8 @@ export function toPortable(v: PyValue): Portable {
 
 /** Looks `mod`.`qual` up in the receiving process (pickle's find_class). */
 function findGlobal(vm: VM, mod: string, qual: string): PyValue {
-  const m = vm.modules.getStr(mod);
+  // multiprocessing's classes say multiprocessing.pool, .queues...: one module here
+  const m = vm.modules.getStr(mod) ?? (mod.startsWith('multiprocessing.') ? vm.modules.getStr('multiprocessing') : undefined);
   if (!(m instanceof PyModule)) throw pyErr(E.ModuleNotFoundError, `No module named '${mod}'`);
   let cur: PyValue = m;
   for (const part of qual.split('.')) {
