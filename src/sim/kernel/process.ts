@@ -13,7 +13,7 @@
 // Syscalls: os.fork {} -> child pid (0 in the child) | os._exit {status} |
 // os.waitpid {pid, options} -> [pid, status] | proc.ps {} -> the `ps` table text.
 
-import type { UnnumberedEvent } from '../../trace/format';
+import { assertUnreachable, type UnnumberedEvent } from '../../trace/format';
 import { cancelTimer } from './clock';
 import type { Engine } from './engine';
 import { flushAll } from './io';
@@ -166,6 +166,8 @@ function cloneObjects(
       case 'event':
       case 'barrier':
         break;
+      default:
+        assertUnreachable(c, 'kernel object');
     }
     k.s.objects[id] = c;
     wfAddObject(k.s.wf, objRef(c), isOwned(c), holders);

@@ -5,6 +5,7 @@
 // lambdas and nested functions cannot be pickled), instances as class reference + __dict__,
 // exceptions as class + args. Objects that cannot be pickled raise CPython's errors.
 
+import { assertUnreachable } from '../../trace/format';
 import { PyDict, PySet, PyFrozenSet, PySetBase } from '../vm/dict';
 import { E, PyBaseException, PyException, newException, pyErr } from '../vm/exceptions';
 import { PyBuiltinFunction, PyFunction, PyModule } from '../vm/function';
@@ -176,6 +177,8 @@ export function fromPortable(vm: VM, p: Portable): PyValue {
         if (r === undefined) throw pyErr(E.RuntimeError, 'bad pickle reference');
         return r;
       }
+      default:
+        return assertUnreachable(x, 'pickled value');
     }
   };
   return dec(p);

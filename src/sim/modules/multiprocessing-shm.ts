@@ -8,6 +8,7 @@
 // Typecodes as in the array module / ctypes: b B h H i I l L q Q (ints of that width,
 // wrapping like C), f d (floats; 'f' is single precision), c (one byte), u (one char).
 
+import { assertUnreachable } from '../../trace/format';
 import { parseArgs } from '../vm/args';
 import { E, pyErr } from '../vm/exceptions';
 import { NativeFrameStart, SyscallRequest, type NativeFn } from '../vm/frame';
@@ -87,6 +88,8 @@ export function toRaw(tc: string, v: PyValue): number | string | bigint {
       if (s === null || [...s].length !== 1) throw pyErr(E.TypeError, 'unicode string expected instead of ' + typeName(v) + ' instance');
       return s;
     }
+    default:
+      return assertUnreachable(info.kind, 'typecode kind');
   }
 }
 
@@ -103,6 +106,8 @@ export function fromRaw(tc: string, r: unknown): PyValue {
       return new PyBytes([Number(r)]);
     case 'wchar':
       return String(r);
+    default:
+      return assertUnreachable(info.kind, 'typecode kind');
   }
 }
 
