@@ -273,3 +273,19 @@ test('multiprocessing: the main process joins non-daemonic children at exit and 
   assert.equal(killed.signal?.sig, 'SIGTERM');
   assert.ok(r.virtualTimeNs < 2e9);
 });
+
+test('ps: the table shows the zombie (Z, <defunct>) while its parent sleeps', async () => {
+  const { runProgram } = await import('../../src/sim/api');
+  const r = runProgram({
+    filename: 'zombie.py', stdoutMode: 'pipe', processTable: 'verbose',
+    source: py(`
+      import os, time, signal
+      pid = os.fork()
+      if pid == 0:
+          os._exit(0)
+      time.sleep(1)
+      os.wait()
+    `),
+  });
+  assert.match(r.stderr, /  PID  PPID STAT CMD\n 1000   999 S\+   python3 zombie\.py\n 1001  1000 Z\+   \[python3\] <defunct>\n/);
+});
