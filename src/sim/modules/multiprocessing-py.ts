@@ -206,7 +206,6 @@ class BaseProcess(object):
                                  "You should first call join() or terminate().")
             self._popen.close()
             self._popen = None
-            del self._sentinel
             _children.discard(self)
         self._closed = True
 
