@@ -23,7 +23,7 @@ import type { Engine } from './engine';
 import { kErr, procHooks, exitProcess, wakeWaiters, INIT_PID } from './process';
 import { px, type Continuation, type ProcExt } from './proc-state';
 import {
-  SIGALRM, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, defaultAction, isValidSignal, signalName, signalNumber,
+  SIGALRM, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, defaultAction, isStopSignal, isValidSignal, signalName, signalNumber,
 } from './signal-table';
 import { ret } from './syncops';
 import { registerSyscall } from './syscalls';
@@ -70,6 +70,11 @@ export function sendSignal(k: K, target: KProcess, signum: number, source: Signa
   const d = x.sig.disp[signum] ?? 'default';
   if (d === 'ignore') {
     emit(k, { t: now(k), kind: 'signal.deliver', pid: target.pid, ...sigInfo(signum), disposition: 'ignore' });
+    return;
+  }
+  if (x.stopped) {
+    // a stopped process takes no signal but SIGKILL and SIGCONT: it stays pending
+    if (!pending) x.sig.pending.push(signum);
     return;
   }
   if (d === 'default' || !sigEngine(k)) return deliverDefault(k, target, signum);
@@ -144,6 +149,18 @@ function continueProcess(k: K, p: KProcess): void {
   if (p.gil.holder !== null) ensureCore(k, p);
   refreshProcState(k, p);
   notifyParent(k, p);
+  // signals that waited while it was stopped: pending stops are dropped, default actions
+  // happen now, handlers run when the main thread runs
+  x.sig.pending = x.sig.pending.filter((s) => !isStopSignal(s));
+  for (const s of x.sig.pending.slice()) {
+    const d = x.sig.disp[s] ?? 'default';
+    if (d === 'handler' && sigEngine(k)) continue;
+    x.sig.pending = x.sig.pending.filter((q) => q !== s);
+    if (d === 'ignore') emit(k, { t: now(k), kind: 'signal.deliver', pid: p.pid, ...sigInfo(s), disposition: 'ignore' });
+    else deliverDefault(k, p, s);
+    if (p.exited) return;
+  }
+  if (x.sig.pending.length > 0) kick(k, p);
 }
 
 // ───────────────────────────── interrupting a blocked main thread ─────────────────────────────
