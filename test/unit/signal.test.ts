@@ -182,3 +182,17 @@ test('the driver and the conductor (homework) with SIGINT, SIGQUIT and SIGTSTP f
   const demo = sim(src, { stdout: 'tty', file: 'driver_conductor.py', argv: ['driver_conductor.py', '--demo'] });
   assert.equal(demo.stdout, r.stdout);
 });
+
+test('Ctrl-Z (--signal T:SIGTSTP) stops the whole job: the run ends as a shell reports it (148)', () => {
+  const r = sim(py(`
+    import os, time
+    if os.fork() == 0:
+        time.sleep(5)
+        os._exit(0)
+    time.sleep(5)
+    os.wait()
+  `), { signals: [{ timeNs: 1e9, signal: 'SIGTSTP' }] });
+  assert.deepEqual([r.outcome, r.exitCode], ['signal', 148]);
+  assert.match(r.stderr, /stopped by SIGTSTP/);
+  assert.deepEqual(r.of('process.state').filter((e) => e.state === 'T').map((e) => e.pid), [1000, 1001]);
+});

@@ -39,6 +39,8 @@ export interface ProcExt {
   pgid: number;
   /** stopped by a signal (state T) */
   stopped: boolean;
+  /** the signal that stopped it last */
+  stopSig?: number;
   /** the stop / continue that waitpid(WUNTRACED / WCONTINUED) has not reported yet */
   unreportedStop: number | null;
   unreportedCont: boolean;

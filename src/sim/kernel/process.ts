@@ -352,6 +352,21 @@ export function maybeEndRun(k: K): void {
   endRun(k, ws & 0x7f && (ws & 0x7f) !== 0x7f ? 'signal' : 'exit', shellStatus(ws));
 }
 
+/**
+ * Nothing can run any more and the script's process is stopped (Ctrl-Z, SIGSTOP): the job
+ * is suspended — the run ends as a shell reports it (exit status 128+N, "Stopped" on
+ * stderr). False when the script's process is not stopped.
+ */
+export function stoppedJob(k: K): boolean {
+  const main = k.s.procs[k.s.opts.mainPid];
+  const x = main ? px(k.s, main) : undefined;
+  if (!main || main.exited || !x || !x.stopped || k.s.outcome) return false;
+  const sig = x.stopSig ?? 19;
+  k.sinks.output?.('stderr', `threadline: the program was stopped by ${signalName(sig)} (a shell would say: [1]+ Stopped)\n`, 0);
+  endRun(k, 'signal', 128 + sig);
+  return true;
+}
+
 function endRun(k: K, outcome: RunOutcome, exitCode: number): void {
   k.s.outcome = outcome;
   k.s.exitCode = exitCode;

@@ -134,6 +134,7 @@ function stopProcess(k: K, p: KProcess, signum: number): void {
   const x = px(k.s, p);
   if (x.stopped) return;
   x.stopped = true;
+  x.stopSig = signum;
   x.unreportedStop = signum;
   x.unreportedCont = false;
   releaseCore(k, p);
