@@ -23,7 +23,7 @@ import type { Engine, EngineStop } from './engine';
 import { advanceGil, dropRequested, nextGilExpiry, DEFAULT_SWITCH_INTERVAL_NS } from './gil';
 import { batchPlan, createScheduler, recordSteps, scheduleString, type Decision } from './scheduler';
 import { flushAll, writeStream } from './io';
-import { exitProcess } from './process';
+import { exitProcess, stoppedJob } from './process';
 import { deliverSignals, fireExtTimer, sendSignalTo } from './signals';
 import { dispatchSyscall } from './syscalls';
 import { retryObject, timeoutThread } from './syncops';
@@ -477,6 +477,8 @@ function finish(k: K, outcome: RunOutcome, exitCode: number): void {
 
 /** Nothing can run and no timer is pending: a deadlock (a cycle) or a hang. */
 function stuck(k: K): { deadlock?: WaitEdge[]; hang?: WaitEdge[] } {
+  // issue 6: the script's process was stopped (Ctrl-Z): the job is suspended, as a shell says
+  if (stoppedJob(k)) return {};
   const cycle = checkDeadlock(k) ?? findDeadlock(k.s.wf);
   if (cycle) {
     finish(k, 'deadlock', DEADLOCK_EXIT_CODE);
