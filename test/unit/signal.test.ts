@@ -196,3 +196,29 @@ test('Ctrl-Z (--signal T:SIGTSTP) stops the whole job: the run ends as a shell r
   assert.match(r.stderr, /stopped by SIGTSTP/);
   assert.deepEqual(r.of('process.state').filter((e) => e.state === 'T').map((e) => e.pid), [1000, 1001]);
 });
+
+test('Condition.wait in the main thread: a handler runs during the wait (then it goes on); an exception re-takes the lock first', () => {
+  const r = sim(py(`
+    import threading, signal, os, time
+    c = threading.Condition()
+    events = []
+    signal.signal(signal.SIGUSR1, lambda s, f: events.append("handler"))
+    def poke():
+        time.sleep(0.1)
+        os.kill(os.getpid(), signal.SIGUSR1)
+        time.sleep(0.1)
+        with c:
+            c.notify()
+        time.sleep(0.1)
+        os.kill(os.getpid(), signal.SIGINT)
+    threading.Thread(target=poke).start()
+    with c:
+        print("woken:", c.wait(), events)
+    try:
+        with c:
+            c.wait()
+    except KeyboardInterrupt:
+        print("interrupted; lock free:", c.acquire(blocking=False))
+  `));
+  assert.equal(r.stdout, "woken: True ['handler']\ninterrupted; lock free: True\n");
+});

@@ -18,7 +18,9 @@ export interface FdEntry {
 /** How a main thread that a signal interrupted in a blocking call goes on once its
  * handlers have run: the call is made again (PEP 475) or returns a value. */
 export type Continuation =
-  | { kind: 'retry'; name: string; payload: Record<string, unknown> }
+  /** `onError`: a call made before the handler's exception propagates (Condition.wait
+   * re-acquires its lock first) */
+  | { kind: 'retry'; name: string; payload: Record<string, unknown>; onError?: { name: string; payload: Record<string, unknown> } }
   | { kind: 'value'; value: unknown };
 
 export interface SigState {

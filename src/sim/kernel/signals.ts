@@ -31,7 +31,8 @@ import {
   blockThread, emit, ensureCore, now, procOf, refreshProcState, releaseCore, removeWaiter, threadLoc, wakeThread, type K,
 } from './threads';
 import type { KProcess, KThread } from './types';
-import { wfAddObject, wfUnblock } from './waitfor';
+import { wfAddHolder, wfAddObject, wfUnblock } from './waitfor';
+import { objRef } from './sync';
 
 /** The Engine's signal services (VmEngine implements them). */
 export interface SignalEngine extends Engine {
@@ -178,6 +179,7 @@ const INTERRUPTIBLE: Record<string, 'retry' | 'return'> = {
   'thread.join': 'retry',
   'os.waitpid': 'retry',
   'signal.pause': 'return',
+  'cond.wait': 'retry',
 };
 
 /** More interruptible calls (IPC). */
@@ -243,7 +245,16 @@ function kick(k: K, p: KProcess): void {
   if (!how) return; // handled when the wait ends
   let cont: Continuation;
   if (how === 'return') cont = { kind: 'value', value: null };
-  else {
+  else if (b.op === 'cond.wait') {
+    // Condition.wait: the handler runs without the lock; the wait goes on, or the lock is
+    // taken back before the handler's exception comes out (threading.py's finally)
+    const remaining = b.timer !== null ? (timerAt(k, b.timer) ?? now(k)) - now(k) : null;
+    const count = Number(b.data.count ?? 1);
+    cont = {
+      kind: 'retry', name: 'cond.rewait', payload: { id: b.key, count, timeout: remaining === null ? null : Math.max(0, remaining) / 1e9 },
+      onError: { name: 'cond.restore', payload: { id: b.key, count } },
+    };
+  } else {
     const sc = eng.pendingSyscall(main.handle);
     if (!sc) return;
     const remaining = b.timer !== null ? (timerAt(k, b.timer) ?? now(k)) - now(k) : null;
@@ -449,6 +460,31 @@ registerSyscall('signal.handler.exit', (k, t, p) => {
   const x = px(k.s, procOf(k, t));
   for (const s of (p.rest as number[] | undefined) ?? []) if (!x.sig.pending.includes(s)) x.sig.pending.push(s);
   ret(t, null);
+});
+
+/** Condition.wait after a signal handler: waiting again, without the lock (the handler ran
+ * between the release and the wake-up). */
+registerSyscall('cond.rewait', (k, t, p) => {
+  const c = k.s.objects[String(p.id)];
+  if (!c || c.kind !== 'condition') throw new Error(`kernel: no condition ${String(p.id)}`);
+  c.waiters.push(t.tid);
+  const to = p.timeout === null || p.timeout === undefined ? null : Math.round(Number(p.timeout) * 1e9);
+  blockThread(k, t, { on: objRef(c), op: 'cond.wait', timeoutNs: to, data: { count: p.count } });
+});
+/** The handler raised out of Condition.wait: take the lock back (count restored) first. */
+registerSyscall('cond.restore', (k, t, p) => {
+  const c = k.s.objects[String(p.id)];
+  const l = c && c.kind === 'condition' ? k.s.objects[c.lock] : undefined;
+  if (!l || (l.kind !== 'lock' && l.kind !== 'rlock')) return ret(t, null);
+  const count = Number(p.count ?? 1);
+  if (l.owner === null) {
+    l.owner = t.tid;
+    if (l.kind === 'rlock') l.count = count;
+    wfAddHolder(k.s.wf, l.id, t.tid);
+    return ret(t, null);
+  }
+  l.waiters.push(t.tid);
+  blockThread(k, t, { on: objRef(l), op: 'cond.reacquire', timeoutNs: null, data: { count, result: false } });
 });
 
 procHooks.sigchld = (k, parent) => sendSignal(k, parent, SIGCHLD, 'kernel');

@@ -175,6 +175,11 @@ registerNativeImpl('signal.handlers', {
         case 'exited': {
           if (exc) throw new PyException(exc);
           const raised = st.exc as PyBaseException | null;
+          const cont = st.cont as Continuation | null;
+          if (raised && cont && cont.kind === 'retry' && cont.onError) {
+            st.phase = 'restored';
+            return new SyscallRequest(cont.onError.name, cont.onError.payload);
+          }
           if (raised) throw new PyException(raised);
           st.i = (st.i as number) + 1;
           st.phase = 'enter';
@@ -197,6 +202,8 @@ registerNativeImpl('signal.handlers', {
         case 'retried':
           if (exc) throw new PyException(exc);
           return value;
+        case 'restored':
+          throw new PyException((exc ?? st.exc) as PyBaseException);
         default:
           throw new Error(`signal.handlers: bad phase ${String(st.phase)}`);
       }
