@@ -41,7 +41,24 @@ const acquire: NativeFn = (_c, args, kw) => {
   const block = truthy(a.values[0], true);
   return new SyscallRequest('lock.acquire', { id: kidOfLock(args[0]!), blocking: block, timeout: block ? timeoutOf(a.values[1]) : -1 });
 };
-const release: NativeFn = (_c, args) => new SyscallRequest('lock.release', { id: kidOfLock(args[0]!) });
+const release: NativeFn = (_c, args) => new NativeFrameStart('mp.release', { id: kidOfLock(args[0]!), rlock: (args[0] as PyObject).cls === mpRLockType, phase: 0 });
+
+// the kernel's threading messages become multiprocessing's (SemLock)
+registerNativeImpl('mp.release', {
+  resume(_ctx, st, _value, exc) {
+    if (exc) {
+      if (exc.cls === E.RuntimeError) {
+        throw pyErr(st.rlock ? E.AssertionError : E.ValueError, st.rlock ? 'attempt to release recursive lock not owned by thread' : 'semaphore or lock released too many times');
+      }
+      throw new PyException(exc);
+    }
+    if (st.phase === 0) {
+      st.phase = 1;
+      return new SyscallRequest('lock.release', { id: st.id });
+    }
+    return null;
+  },
+});
 const enter: NativeFn = (_c, args) => new SyscallRequest('lock.acquire', { id: kidOfLock(args[0]!), blocking: true, timeout: -1 });
 
 /** The name CPython's repr shows for the owner. */
