@@ -65,13 +65,12 @@ export interface BootedMachine {
   currentLine(): number | undefined;
 }
 
-/** The host services a process's VM needs. */
-export function makeHost(o: BootOptions, write: VMHost['write']): VMHost {
+/** The host services a process's VM needs (output goes through the kernel instead). */
+export function makeHost(o: BootOptions): Omit<VMHost, 'write'> {
   const sourceLines = new Map<string, string[]>();
   sourceLines.set(o.filename, o.source.split(/\r?\n/));
   let stdin = o.stdin ?? null;
   return {
-    write,
     // The script's folder comes first (like sys.path[0]), then the simulated standard
     // library modules written in Python (src/sim/modules/py).
     readSource: (name) => o.readSource?.(name) ?? stdlibSource(name),
@@ -96,8 +95,7 @@ export function makeHost(o: BootOptions, write: VMHost['write']): VMHost {
 /** Starts the machine for the script's process (also used by the language server's
  *  sessions, which step it themselves under the `manual` strategy). */
 export function startMachine(code: CodeObject, o: BootOptions, sinks: BootSinks): VmMachine {
-  const hostNoWrite = makeHost(o, () => undefined);
-  const { write: _write, ...host } = hostNoWrite;
+  const host = makeHost(o);
   const opts: VmMachineOptions = {
     file: o.filename,
     strategy: o.strategy ?? (o.schedule ? 'replay' : 'cpython'),
