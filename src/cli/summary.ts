@@ -5,8 +5,11 @@ import type { TraceEvent } from '../trace';
 
 export function formatSummary(result: RunResult): string {
   const events: readonly TraceEvent[] = result.trace ?? [];
-  const count = (k: TraceEvent['kind']) => events.filter((e) => e.kind === k).length;
-  const threads = events.filter((e) => e.kind === 'thread.start').length;
+  // One pass over the trace (it can hold hundreds of thousands of events).
+  const counts = new Map<TraceEvent['kind'], number>();
+  for (const e of events) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  const count = (k: TraceEvent['kind']) => counts.get(k) ?? 0;
+  const threads = count('thread.start');
   const processes = count('process.start') + count('process.fork');
   const lines = [
     '',

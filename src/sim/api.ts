@@ -2,11 +2,10 @@
 // outcome, trace). Used by the CLI, the tests and the benchmarks; the language server uses
 // `startMachine` for sessions it steps itself. Nothing here touches the file system: the
 // host passes source text and a reader for the user's other modules.
-import type { TraceEvent } from '../trace/format';
-import { compileSource, formatSyntaxError, formatUnsupported } from './frontend';
+import type { TraceEvent, WaitEdge } from '../trace/format';
+import { compileSource, formatSyntaxError, formatUnsupported, type FrontendDiagnostic } from './frontend';
 import { disassemble } from './compiler/dis';
 import { bootMachine, type BootOptions, type BootedMachine } from './boot';
-import type { WaitEdge } from '../trace/format';
 import { SimUnsupported } from './vm/vm';
 
 /** Exit codes of the command-line contract (design.md). */
@@ -60,15 +59,20 @@ function diagnosticResult(outcome: Outcome, exitCode: number, stderr: string): R
   return { outcome, exitCode, stdout: '', stderr, schedule: '', steps: 0, virtualTimeNs: 0 };
 }
 
+/** A front-end diagnostic as the CLI reports it: CPython's SyntaxError text (exit 2) or
+ *  the unsupported-feature message (exit 4). */
+function reportDiagnostic(d: FrontendDiagnostic, source: string, displayPath: string): RunResult {
+  return d.kind === 'syntax'
+    ? diagnosticResult('syntax-error', EXIT.syntax, formatSyntaxError(d, source, displayPath))
+    : diagnosticResult('unsupported', EXIT.unsupported, formatUnsupported(d, displayPath));
+}
+
 /** Runs a program to its end. Never throws for anything the program does. */
 export function runProgram(o: RunOptions): RunResult {
   const displayPath = o.displayPath ?? o.filename;
   const fe = compileSource(o.source, o.filename);
   if (!fe.ok) {
-    const d = fe.diagnostic;
-    const r = d.kind === 'syntax'
-      ? diagnosticResult('syntax-error', EXIT.syntax, formatSyntaxError(d, o.source, displayPath))
-      : diagnosticResult('unsupported', EXIT.unsupported, formatUnsupported(d, displayPath));
+    const r = reportDiagnostic(fe.diagnostic, o.source, displayPath);
     o.onOutput?.('stderr', r.stderr, 0);
     return r;
   }
@@ -130,9 +134,8 @@ function internalError(e: unknown, stdout: string, stderr: string, o: RunOptions
 export function compileForDis(source: string, filename: string): { ok: boolean; text: string; exitCode: number } {
   const fe = compileSource(source, filename);
   if (fe.ok) return { ok: true, text: disassemble(fe.code), exitCode: 0 };
-  const d = fe.diagnostic;
-  if (d.kind === 'syntax') return { ok: false, text: formatSyntaxError(d, source, filename), exitCode: EXIT.syntax };
-  return { ok: false, text: formatUnsupported(d, filename), exitCode: EXIT.unsupported };
+  const r = reportDiagnostic(fe.diagnostic, source, filename);
+  return { ok: false, text: r.stderr, exitCode: r.exitCode };
 }
 
 export { bootMachine };
